@@ -1,0 +1,102 @@
+/**
+ * Runs the rules over a project: file-scope rules once per parsed file (cached
+ * by the file model's identity and the config), project-scope rules over the
+ * merged conversation; then applies config severities and suppression
+ * comments and adds the "suppress" fix to every finding.
+ */
+import type { BotEthicsConfig } from './config';
+import { effectiveSeverity } from './config';
+import { msg, type Finding, type RuleId } from './findings';
+import { detectLanguage } from './lang';
+import type { Conversation, FileModel, Lang, TextPiece, Variation } from './model';
+import type { Rule, RuleContext, RuleFinding } from './rule';
+import { findSuppressions, isSuppressed, lineStarts, suppressionFix, type Suppressions } from './suppression';
+
+interface FileCache {
+  config: BotEthicsConfig;
+  /** raw rule findings of file-scope rules, before severity/suppression */
+  findings: Finding[];
+  suppressions: Suppressions;
+  starts: number[];
+}
+
+export class Checker {
+  private readonly fileCache = new WeakMap<FileModel, FileCache>();
+  private readonly langCache = new WeakMap<Variation, Lang>();
+
+  constructor(readonly rules: readonly Rule[]) {}
+
+  /**
+   * Findings of the whole project by file. `only` limits the output (not the
+   * analysis) to some files, e.g. the documents open in the editor.
+   */
+  check(model: Conversation, config: BotEthicsConfig, only?: ReadonlySet<string>): Map<string, Finding[]> {
+    const byFile = new Map<string, Finding[]>();
+    const wanted = (f: string) => !only || only.has(f);
+    for (const file of model.files.keys()) if (wanted(file)) byFile.set(file, []);
+
+    for (const fm of model.files.values()) {
+      if (!wanted(fm.file)) continue;
+      const cache = this.fileState(fm, model, config);
+      for (const e of fm.errors) {
+        byFile.get(fm.file)!.push({ code: 'parse.error', severity: 'error', file: fm.file, start: e.at.start, end: e.at.end, message: msg('This file could not be parsed: {0}', e.message), fixes: [] });
+      }
+      for (const f of cache.findings) this.finish(f, model, config, byFile);
+    }
+    const projectFindings: Finding[] = [];
+    for (const rule of this.rules) {
+      if (!rule.checkProject || effectiveSeverity(config, rule.id, rule.defaultSeverity) === undefined) continue;
+      rule.checkProject(model, this.context(rule, model, config, projectFindings));
+    }
+    for (const f of projectFindings) if (wanted(f.file)) this.finish(f, model, config, byFile);
+    for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+    return byFile;
+  }
+
+  private fileState(fm: FileModel, model: Conversation, config: BotEthicsConfig): FileCache {
+    const cached = this.fileCache.get(fm);
+    if (cached && cached.config === config) return cached;
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      if (!rule.checkFile || effectiveSeverity(config, rule.id, rule.defaultSeverity) === undefined) continue;
+      rule.checkFile(fm, this.context(rule, model, config, findings));
+    }
+    const state: FileCache = { config, findings, suppressions: cached?.suppressions ?? findSuppressions(fm), starts: cached?.starts ?? lineStarts(fm.text) };
+    this.fileCache.set(fm, state);
+    return state;
+  }
+
+  /** Config severity, suppression comments, the suppression fix; then into the file's list. */
+  private finish(f: Finding, model: Conversation, config: BotEthicsConfig, byFile: Map<string, Finding[]>): void {
+    const list = byFile.get(f.file);
+    const fm = model.files.get(f.file);
+    if (!list || !fm) return;
+    const code = f.code as RuleId;
+    const severity = effectiveSeverity(config, code, f.severity);
+    if (!severity) return;
+    const state = this.fileState(fm, model, config);
+    if (isSuppressed(f, state.suppressions, state.starts)) return;
+    const suppress = suppressionFix({ ...f, code }, fm, state.starts);
+    list.push({ ...f, severity, fixes: suppress ? [...f.fixes, suppress] : f.fixes });
+  }
+
+  private context(rule: Rule, model: Conversation, config: BotEthicsConfig, sink: Finding[]): RuleContext {
+    return {
+      config,
+      model,
+      langOf: (variation: Variation, piece?: TextPiece) => this.langOf(variation, piece, config),
+      report: (rf: RuleFinding) => sink.push({ ...rf, code: rule.id, severity: rf.severity ?? rule.defaultSeverity }),
+    };
+  }
+
+  private langOf(variation: Variation, piece: TextPiece | undefined, config: BotEthicsConfig): Lang {
+    if (config.language !== 'auto') return config.language;
+    if (variation.lang) return variation.lang;
+    const cached = this.langCache.get(variation);
+    if (cached) return cached;
+    const text = (piece ? [piece] : variation.pieces).map((p) => p.text.value).join(' ');
+    const lang = detectLanguage(text) ?? 'en';
+    this.langCache.set(variation, lang);
+    return lang;
+  }
+}

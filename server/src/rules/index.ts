@@ -1,0 +1,4 @@
+/** Every rule, one file each. Adding a rule means one file here and one line below. */
+import type { Rule } from '../core/rule';
+
+export const RULES: Rule[] = [];
