@@ -28,6 +28,11 @@ export interface Rule {
   /** the principle and where it comes from, e.g. "EU AI Act Art. 50(1)" */
   sources: string[];
   /**
+   * The hover and docs text, per UI language: why it matters and how to fix it
+   * (Markdown, a few sentences each). The docs page docs/rules/<id>.md says more.
+   */
+  explain: Record<Lang, { title: string; why: string; fix: string }>;
+  /**
    * Findings that depend on one file only (its texts): cached per parsed file,
    * so an edit re-checks only the file it touched.
    */
