@@ -34,11 +34,25 @@ export interface Placeholder {
 
 export type PieceRole = 'text' | 'button' | 'quick-reply' | 'card' | 'speech' | 'title';
 
+/**
+ * A call of another message inside a text (LG `${Welcome()}`): when the bot
+ * speaks, the called message's text stands in its place.
+ */
+export interface MessageCall {
+  /** message id of the called template */
+  message: string;
+  /** decoded-text index range of the whole call including its delimiters */
+  start: number;
+  end: number;
+}
+
 /** One string of a variation: its main text, a button title, a card text... */
 export interface TextPiece {
   text: MappedText;
   role: PieceRole;
   placeholders: Placeholder[];
+  /** messages this text includes by reference (LG template calls); undefined: none */
+  calls?: MessageCall[];
 }
 
 /** One alternative of a message; the user sees exactly one variation. */
