@@ -43,6 +43,8 @@ export function msg(template: string, ...args: (string | number)[]): Message {
 export interface Edit extends SourceRange {
   file: string;
   newText: string;
+  /** the file does not exist yet: the edit (start = end = 0) creates it with `newText` */
+  createFile?: boolean;
 }
 
 export interface Fix {
