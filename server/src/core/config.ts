@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { msg, RULE_IDS, isRuleId, type Finding, type RuleId, type Severity } from './findings';
+import { parseIgnoreEntry } from './ignore';
 import type { Lang } from './model';
 
 export const CONFIG_FILE_NAME = '.bot-ethics.yml';
@@ -157,6 +158,12 @@ export function parseConfig(text: string, file: string): ParsedConfig {
         const list = stringList(valueNode);
         if (!list) bad(valueNode ?? keyNode, '`ignore` must be a list of glob patterns.');
         else config.ignore = list;
+        // `<glob>#<rule>` entries (core/ignore.ts) must name known rules
+        if (list && isSeq(valueNode)) {
+          valueNode.items.forEach((item, i) => {
+            for (const r of parseIgnoreEntry(list[i]).rules ?? []) if (!isRuleId(r)) bad(item as YamlNode, 'Unknown rule `{0}` in the ignore entry. Known rules: {1}.', r, RULE_IDS.join(', '));
+          });
+        }
         break;
       }
       case 'words': {

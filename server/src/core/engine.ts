@@ -5,12 +5,25 @@
  * comments and adds the "suppress" fix to every finding.
  */
 import type { BotEthicsConfig } from './config';
-import { effectiveSeverity } from './config';
+import { CONFIG_FILE_NAME, effectiveSeverity } from './config';
 import { msg, type Finding, type RuleId } from './findings';
 import { detectLanguage } from './lang';
 import type { Conversation, FileModel, Lang, TextPiece, Variation } from './model';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { findSuppressions, isSuppressed, lineStarts, suppressionFix, type Suppressions } from './suppression';
+import { IgnoreList, ignoreFix, type ConfigFileRef } from './ignore';
+
+/**
+ * Where the project lives, so that the config's `ignore` entries (relative to
+ * the config file's folder) can be applied and JSON files get an
+ * "ignore entry" suppression fix. Without it, `ignore` is not applied here.
+ */
+export interface CheckOptions {
+  /** the project's root folder (file key); a new config file is created here */
+  root: string;
+  /** the config file in effect; `text` undefined when it does not exist */
+  configFile?: ConfigFileRef;
+}
 
 interface FileCache {
   config: BotEthicsConfig;
@@ -23,6 +36,7 @@ interface FileCache {
 export class Checker {
   private readonly fileCache = new WeakMap<FileModel, FileCache>();
   private readonly langCache = new WeakMap<Variation, Lang>();
+  private readonly ignoreCache = new WeakMap<BotEthicsConfig, IgnoreList>();
 
   constructor(readonly rules: readonly Rule[]) {}
 
@@ -30,9 +44,10 @@ export class Checker {
    * Findings of the whole project by file. `only` limits the output (not the
    * analysis) to some files, e.g. the documents open in the editor.
    */
-  check(model: Conversation, config: BotEthicsConfig, only?: ReadonlySet<string>): Map<string, Finding[]> {
+  check(model: Conversation, config: BotEthicsConfig, only?: ReadonlySet<string>, options?: CheckOptions): Map<string, Finding[]> {
     const byFile = new Map<string, Finding[]>();
-    const wanted = (f: string) => !only || only.has(f);
+    const ignore = options && this.ignoreList(config, options);
+    const wanted = (f: string) => (!only || only.has(f)) && !ignore?.ignores(f);
     for (const file of model.files.keys()) if (wanted(file)) byFile.set(file, []);
 
     for (const fm of model.files.values()) {
@@ -41,14 +56,14 @@ export class Checker {
       for (const e of fm.errors) {
         byFile.get(fm.file)!.push({ code: 'parse.error', severity: 'error', file: fm.file, start: e.at.start, end: e.at.end, message: msg('This file could not be parsed: {0}', e.message), fixes: [] });
       }
-      for (const f of cache.findings) this.finish(f, model, config, byFile);
+      for (const f of cache.findings) this.finish(f, model, config, byFile, options, ignore);
     }
     const projectFindings: Finding[] = [];
     for (const rule of this.rules) {
       if (!rule.checkProject || effectiveSeverity(config, rule.id, rule.defaultSeverity) === undefined) continue;
       rule.checkProject(model, this.context(rule, model, config, projectFindings));
     }
-    for (const f of projectFindings) if (wanted(f.file)) this.finish(f, model, config, byFile);
+    for (const f of projectFindings) if (wanted(f.file)) this.finish(f, model, config, byFile, options, ignore);
     for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     return byFile;
   }
@@ -67,7 +82,7 @@ export class Checker {
   }
 
   /** Config severity, suppression comments, the suppression fix; then into the file's list. */
-  private finish(f: Finding, model: Conversation, config: BotEthicsConfig, byFile: Map<string, Finding[]>): void {
+  private finish(f: Finding, model: Conversation, config: BotEthicsConfig, byFile: Map<string, Finding[]>, options?: CheckOptions, ignore?: IgnoreList): void {
     const list = byFile.get(f.file);
     const fm = model.files.get(f.file);
     if (!list || !fm) return;
@@ -75,9 +90,21 @@ export class Checker {
     const severity = effectiveSeverity(config, code, f.severity);
     if (!severity) return;
     const state = this.fileState(fm, model, config);
-    if (isSuppressed(f, state.suppressions, state.starts)) return;
-    const suppress = suppressionFix({ ...f, code }, fm, state.starts);
+    if (isSuppressed(f, state.suppressions, state.starts) || ignore?.suppresses(f.file, code)) return;
+    // JSON formats have no comments: their suppression is an `ignore` entry in the config file
+    const suppress = fm.commentPrefix ? suppressionFix({ ...f, code }, fm, state.starts) : options && ignoreFix(code, f.file, options.configFile ?? { path: `${options.root.replace(/\/+$/, '')}/${CONFIG_FILE_NAME}` });
     list.push({ ...f, severity, fixes: suppress ? [...f.fixes, suppress] : f.fixes });
+  }
+
+  /** The config's `ignore` entries, relative to the config file's folder (or the root without one). */
+  private ignoreList(config: BotEthicsConfig, options: CheckOptions): IgnoreList {
+    const configPath = options.configFile?.path;
+    const base = configPath ? configPath.slice(0, configPath.lastIndexOf('/')) : options.root;
+    const cached = this.ignoreCache.get(config);
+    if (cached && cached.base === base) return cached;
+    const list = new IgnoreList(config.ignore, base);
+    this.ignoreCache.set(config, list);
+    return list;
   }
 
   private context(rule: Rule, model: Conversation, config: BotEthicsConfig, sink: Finding[]): RuleContext {

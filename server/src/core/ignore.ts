@@ -9,7 +9,6 @@
  */
 import picomatch from 'picomatch/posix';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { CONFIG_FILE_NAME } from './config';
 import { msg, type Edit, type Fix, type RuleId } from './findings';
 
 export interface IgnoreEntry {
@@ -128,24 +127,24 @@ function escapeGlob(path: string): string {
 /**
  * The fix that suppresses `rule` in `file` by adding `- "<path>#<rule>"` to
  * the config's `ignore` list: into an existing list (keeping its style), as a
- * new `ignore:` key, or by creating the config file in `root`. Undefined when
- * the config cannot be edited safely (invalid YAML, unusual layout) or the
- * file lies outside the config's folder.
+ * new `ignore:` key, or by creating the config file (when `text` is
+ * undefined). Undefined when the config cannot be edited safely (invalid
+ * YAML, unusual layout) or the file lies outside the config's folder.
  */
-export function ignoreFix(rule: RuleId, file: string, configFile: ConfigFileRef | undefined, root: string): Fix | undefined {
-  const configPath = configFile?.path ?? `${root.replace(/\/+$/, '')}/${CONFIG_FILE_NAME}`;
-  const base = configPath.slice(0, configPath.lastIndexOf('/'));
-  const rel = relativeTo(base, file);
+export function ignoreFix(rule: RuleId, file: string, configFile: ConfigFileRef): Fix | undefined {
+  const slash = configFile.path.lastIndexOf('/');
+  const rel = relativeTo(configFile.path.slice(0, slash), file);
   if (rel === undefined) return undefined;
+  const name = configFile.path.slice(slash + 1);
   const entry = JSON.stringify(`${escapeGlob(rel)}#${rule}`); // a JSON string is a valid YAML double-quoted scalar
-  if (configFile?.text === undefined) {
+  if (configFile.text === undefined) {
     return {
-      title: msg('Suppress {0} in this file (creates {1})', rule, CONFIG_FILE_NAME),
-      edits: [{ file: configPath, start: 0, end: 0, newText: `ignore:\n  - ${entry}\n`, createFile: true }],
+      title: msg('Suppress {0} in this file (creates {1})', rule, name),
+      edits: [{ file: configFile.path, start: 0, end: 0, newText: `ignore:\n  - ${entry}\n`, createFile: true }],
     };
   }
-  const edit = insertIgnoreEntry(configFile.text, configPath, entry);
-  return edit && { title: msg('Suppress {0} in this file (ignore entry in {1})', rule, CONFIG_FILE_NAME), edits: [edit] };
+  const edit = insertIgnoreEntry(configFile.text, configFile.path, entry);
+  return edit && { title: msg('Suppress {0} in this file (ignore entry in {1})', rule, name), edits: [edit] };
 }
 
 function insertIgnoreEntry(text: string, file: string, entry: string): Edit | undefined {

@@ -21,7 +21,7 @@ export class GitignoreStack {
    * The `.gitignore` files that apply to `root` from above: those of its
    * ancestors up to the repository root (the folder holding `.git`). Outside
    * a repository none do. A folder the user names explicitly is always
-   * read, so an ancestor's rule that ignores `root` itself is dropped.
+   * read, so an ancestor's line that ignores `root` itself is dropped.
    */
   static async above(root: string): Promise<GitignoreStack> {
     if (await exists(`${root}/.git`)) return GitignoreStack.empty;
@@ -35,13 +35,16 @@ export class GitignoreStack {
   }
 
   private static async fromAncestors(dirs: string[], root: string): Promise<GitignoreStack> {
-    let stack = GitignoreStack.empty;
+    const layers: Layer[] = [];
     for (const dir of dirs) {
-      const next = await stack.enter(dir);
-      // keep a layer only if it does not hide the folder being checked
-      stack = next.ignores(root, true) ? stack : next;
+      const text = await readIfExists(`${dir}/.gitignore`);
+      if (!text) continue;
+      const rootRel = relativeKey(dir, root) + '/';
+      // drop the lines that hide the folder being checked (or a folder above it); keep the rest
+      const lines = text.split(/\r?\n/).filter((line) => !ignore().add(line).ignores(rootRel));
+      layers.push({ dir, rules: ignore().add(lines) });
     }
-    return stack;
+    return new GitignoreStack(layers);
   }
 
   /** The stack for a folder's children: adds the folder's own `.gitignore`, if any. */
