@@ -22,11 +22,14 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
  * The decoded text of a jsonc-parser string node. `text` is the whole file
  * text the node's offsets refer to. A node that is not a string yields an
  * empty text at the node's position. Malformed escapes never throw: an unknown
- * `\x` decodes to `x`, a short `\u` to its literal characters.
+ * `\x` decodes to `x`, a short `\u` to its literal characters. `anchor`: the
+ * line a suppression comment goes above (JSON inside an LG block); defaults
+ * to the text's start.
  */
-export function jsonStringText(file: string, text: string, node: jsonc.Node): MappedText {
+export function jsonStringText(file: string, text: string, node: jsonc.Node, anchor?: number): MappedText {
   const nodeRange = { start: node.offset, end: node.offset + node.length };
   const b = MappedText.builder(file, { kind: 'json' }).node(nodeRange);
+  if (anchor !== undefined) b.anchor(anchor);
   if (node.type !== 'string' || text.charCodeAt(node.offset) !== 0x22 /* " */) return b.build(node.offset);
 
   const start = node.offset + 1;
