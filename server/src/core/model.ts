@@ -147,6 +147,21 @@ export interface Endpoint {
   /** request body/headers as text, for placeholders and query analysis */
   payload?: MappedText[];
   file: string;
+  /**
+   * Name by which other files send data here ({@link EndpointUse}): a
+   * Dialogflow webhook is declared in one file and called from others. The
+   * merged conversation adds their variables to `carries`.
+   */
+  key?: string;
+}
+
+/** Variables a file sends to an endpoint declared in another file (ES intent with `webhookUsed`, CX fulfillment naming a webhook). */
+export interface EndpointUse {
+  /** {@link Endpoint.key} of the receiving endpoint */
+  endpoint: string;
+  variables: string[];
+  file: string;
+  at: SourceRange;
 }
 
 /** A structural way to reach a human. */
@@ -189,6 +204,8 @@ export interface FileModel {
   endpoints: Endpoint[];
   handoffs: HandoffMarker[];
   uses: MessageUse[];
+  /** data sent to endpoints declared in other files; undefined: none */
+  endpointUses?: EndpointUse[];
   /** candidate main file of the project (domain, agent, root dialog); higher wins */
   rootPriority?: number;
   errors: ParseError[];
@@ -243,6 +260,7 @@ export function mergeProject(models: Iterable<FileModel>): Conversation {
   const endpoints: Endpoint[] = [];
   const handoffs: HandoffMarker[] = [];
   const uses: MessageUse[] = [];
+  const endpointUses: EndpointUse[] = [];
   let main: { file: string; priority: number } | undefined;
 
   const sorted = [...models].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -262,9 +280,25 @@ export function mergeProject(models: Iterable<FileModel>): Conversation {
     endpoints.push(...m.endpoints);
     handoffs.push(...m.handoffs);
     uses.push(...m.uses);
+    if (m.endpointUses) endpointUses.push(...m.endpointUses);
     if (m.rootPriority !== undefined && (!main || m.rootPriority > main.priority)) main = { file: m.file, priority: m.rootPriority };
   }
-  return { files, messages, messagesById, variables, greetings, prompts, intents, examples, endpoints, handoffs, uses, mainFile: main?.file ?? sorted[0]?.file };
+  const resolvedEndpoints = endpointUses.length ? withUses(endpoints, endpointUses) : endpoints;
+  return { files, messages, messagesById, variables, greetings, prompts, intents, examples, endpoints: resolvedEndpoints, handoffs, uses, mainFile: main?.file ?? sorted[0]?.file };
+}
+
+/** Endpoints with the variables other files send them; copies, so the cached file models stay as parsed. */
+function withUses(endpoints: Endpoint[], uses: EndpointUse[]): Endpoint[] {
+  const byKey = new Map<string, Set<string>>();
+  for (const u of uses) {
+    const set = byKey.get(u.endpoint) ?? new Set<string>();
+    for (const v of u.variables) set.add(v);
+    byKey.set(u.endpoint, set);
+  }
+  return endpoints.map((e) => {
+    const extra = e.key === undefined ? undefined : byKey.get(e.key);
+    return extra ? { ...e, carries: [...new Set([...e.carries, ...extra])] } : e;
+  });
 }
 
 /** The same variable declared in several files (split domain, per-locale files): keep what each says. */
