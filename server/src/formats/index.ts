@@ -1,7 +1,16 @@
 /** The formats bot-ethics reads, in the order they are asked to claim a file. */
 import type { FormatParser } from './format';
+import { dialogFormat } from './botframework/dialog';
+import { lgFormat } from './botframework/lg';
+import { luFormat } from './botframework/lu';
+import { qnaFormat } from './botframework/qna';
 
-export const FORMATS: FormatParser[] = [];
+export const FORMATS: FormatParser[] = [
+  lgFormat,
+  luFormat,
+  qnaFormat,
+  dialogFormat,
+];
 
 /** The parser for a file, or undefined for a file that is not a bot file (ignored silently). */
 export function formatFor(path: string, text: string, formats: readonly FormatParser[] = FORMATS): FormatParser | undefined {
