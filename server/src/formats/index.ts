@@ -4,12 +4,15 @@ import { dialogFormat } from './botframework/dialog';
 import { lgFormat } from './botframework/lg';
 import { luFormat } from './botframework/lu';
 import { qnaFormat } from './botframework/qna';
+import { rasaMarkdownParser, rasaYamlParser } from './rasa';
 
 export const FORMATS: FormatParser[] = [
   lgFormat,
   luFormat,
   qnaFormat,
   dialogFormat,
+  rasaYamlParser,
+  rasaMarkdownParser,
 ];
 
 /** The parser for a file, or undefined for a file that is not a bot file (ignored silently). */
