@@ -4,6 +4,8 @@ import { dialogFormat } from './botframework/dialog';
 import { lgFormat } from './botframework/lg';
 import { luFormat } from './botframework/lu';
 import { qnaFormat } from './botframework/qna';
+import { dialogflowEs } from './dialogflow/es';
+import { dialogflowCx } from './dialogflow/cx';
 import { rasaMarkdownParser, rasaYamlParser } from './rasa';
 
 export const FORMATS: FormatParser[] = [
@@ -11,6 +13,8 @@ export const FORMATS: FormatParser[] = [
   luFormat,
   qnaFormat,
   dialogFormat,
+  dialogflowEs,
+  dialogflowCx,
   rasaYamlParser,
   rasaMarkdownParser,
 ];
