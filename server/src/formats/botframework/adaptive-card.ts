@@ -13,9 +13,15 @@ import { interpolations } from './interpolation';
 
 /** Does this block content look like JSON (a card) rather than text? */
 export function looksLikeJson(src: string, block: SourceRange): boolean {
-  let i = block.start;
-  while (i < block.end && /\s/.test(src[i])) i++;
-  return src[i] === '{' || src[i] === '[';
+  const i = nextNonBlank(src, block.start, block.end);
+  if (src[i] === '{') return true;
+  // `[{...}]` is JSON, `[Link](url) text` is Markdown
+  return src[i] === '[' && /[{["\d\]]/.test(src[nextNonBlank(src, i + 1, block.end)] ?? '');
+}
+
+function nextNonBlank(src: string, i: number, end: number): number {
+  while (i < end && /\s/.test(src[i])) i++;
+  return i;
 }
 
 /** Card pieces of the JSON in `src` at `block`, with exact offsets into `src`, in source order. */

@@ -60,7 +60,8 @@ function extentEnd(src: string, start: number, opts: LgTextOptions, errors: LgTe
     if (c === '\\') {
       i += src[i + 1] === '\n' || src[i + 1] === '\r' || i + 1 >= n ? 1 : 2;
     } else if (c === '$' && src[i + 1] === '{') {
-      const e = expressionEnd(src, i, opts.exprLimit);
+      // a block above may have run past the next header line: the expression may at least use its own line
+      const e = expressionEnd(src, i, Math.max(opts.exprLimit, lineEnd(src, i)));
       if (e < 0) {
         errors.push({ message: 'This `${` expression is never closed with `}`.', at: { start: i, end: i + 2 } });
         return lineEnd(src, i);
@@ -78,17 +79,19 @@ function extentEnd(src: string, start: number, opts: LgTextOptions, errors: LgTe
   return n;
 }
 
-/** Offset of the ``` that closes a block whose content starts at `from`, skipping `${...}`; -1 if none. */
+/**
+ * Offset of the ``` that closes a block whose content starts at `from`, or -1.
+ * One forward pass: `${...}` parts are skipped whole, since a string in an
+ * expression may hold ```.
+ */
 function blockEnd(src: string, from: number, exprLimit: number): number {
   let i = from;
   while (i < src.length) {
-    const fence = src.indexOf(FENCE, i);
-    const expr = src.indexOf('${', i);
-    if (fence < 0) return -1;
-    if (expr < 0 || fence < expr) return fence;
-    // an expression inside the block may hold ``` in a string; skip it when it closes
-    const e = expressionEnd(src, expr, Math.max(exprLimit, fence + 3));
-    i = e < 0 ? expr + 2 : e;
+    if (src.startsWith(FENCE, i)) return i;
+    if (src[i] === '$' && src[i + 1] === '{') {
+      const e = expressionEnd(src, i, Math.max(exprLimit, i + 2));
+      i = e < 0 ? i + 2 : e;
+    } else i++;
   }
   return -1;
 }
