@@ -107,8 +107,10 @@ class DialogParser {
   parse(): FileModel {
     const errors: jsonc.ParseError[] = [];
     const root = jsonc.parseTree(this.src, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length) {
-      const e = errors[0];
+    // the project removes a BOM; one left in place is not the author's mistake
+    const real = errors.filter((e) => !(e.offset === 0 && this.src.charCodeAt(0) === 0xfeff));
+    if (real.length) {
+      const e = real[0];
       this.model.errors.push({ file: this.file, message: `Invalid JSON (${jsonc.printParseErrorCode(e.error)}).`, at: { start: e.offset, end: e.offset + e.length } });
     }
     if (!root) return this.model;

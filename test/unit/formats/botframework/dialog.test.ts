@@ -185,6 +185,18 @@ describe('dialog parser', () => {
     );
   });
 
+  it('tolerates a BOM left in place', () => {
+    const src = '\ufeff{"$kind": "Microsoft.AdaptiveDialog", "triggers": [{"$kind": "Microsoft.OnConversationUpdateActivity", "actions": [{"$kind": "Microsoft.SendActivity", "activity": "Hi there"}]}]}';
+    assert.strictEqual(dialogFormat.claims('bot/bot.dialog', src), true);
+    const m = parseDialog('bot/bot.dialog', src);
+    assert.deepStrictEqual(m.errors, []);
+    assert.deepStrictEqual(
+      m.greetings.map((g) => g.messages),
+      [['bot#triggers[0].actions[0].activity']],
+    );
+    assert.deepStrictEqual(m.messages[0].variations[0].pieces[0].text.fullRange, rangeOf(src, 'Hi there'));
+  });
+
   it('reports invalid JSON at its position and still reads what it can (CRLF, BOM-less)', () => {
     const src = '{\r\n  "$kind": "Microsoft.AdaptiveDialog",\r\n  "triggers": [\r\n    { "$kind": "Microsoft.OnConversationUpdateActivity", "actions": [ { "$kind": "Microsoft.SendActivity", "activity": "Hi \\u00e9 there" } ] }\r\n  ]\r\n  "oops": 1\r\n}\r\n';
     const m = parseDialog('bot/bot.dialog', src);
