@@ -118,8 +118,8 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
   throw new UsageError('{0} must be {1} (got {2}).', option, allowed.join(' | '), value);
 }
 
-/** `--lang` anywhere, for `--help` before a command was parsed; invalid values are ignored there. */
-function langOption(argv: readonly string[]): UiLang | undefined {
+/** `--lang` anywhere, before the command line is parsed (for its own errors); invalid values are ignored here. */
+export function langOption(argv: readonly string[]): UiLang | undefined {
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
     if (v === 'en' || v === 'de') return v;

@@ -7,7 +7,7 @@
 import { version } from '../../../package.json';
 import { localize, uiLangFrom, type UiLang } from '../l10n';
 import { RULES } from '../rules';
-import { CliError, parseArgs, UsageError, type Command } from './args';
+import { CliError, langOption, parseArgs, UsageError, type Command } from './args';
 import { runCheck } from './check';
 import { helpText, rulesText } from './help';
 import { formatJson } from './output/json';
@@ -27,7 +27,7 @@ export function envLang(env: NodeJS.ProcessEnv): UiLang {
 }
 
 export async function cli(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
-  let lang = envLang(env);
+  let lang = langOption(argv) ?? envLang(env);
   try {
     const cmd: Command = parseArgs(argv);
     if ('lang' in cmd && cmd.lang) lang = cmd.lang;
