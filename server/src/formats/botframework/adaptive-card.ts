@@ -10,6 +10,7 @@ import type { PieceRole, TextPiece } from '../../core/model';
 import type { SourceRange } from '../../core/text';
 import { jsonStringText } from '../json-text';
 import { interpolations } from './interpolation';
+import { prop, stringValue } from './json-nodes';
 
 /** Does this block content look like JSON (a card) rather than text? */
 export function looksLikeJson(src: string, block: SourceRange): boolean {
@@ -55,7 +56,7 @@ export function cardPieces(file: string, src: string, block: SourceRange, anchor
 }
 
 function visitObject(obj: jsonc.Node, key: string | undefined, isRoot: boolean, add: (n: jsonc.Node | undefined, role: PieceRole) => void): void {
-  const type = stringProp(obj, 'type') ?? '';
+  const type = stringValue(prop(obj, 'type')) ?? '';
   if (isRoot || type === 'AdaptiveCard') {
     add(prop(obj, 'speak'), 'speech');
     add(prop(obj, 'fallbackText'), 'card');
@@ -69,14 +70,4 @@ function visitObject(obj: jsonc.Node, key: string | undefined, isRoot: boolean, 
     add(prop(obj, 'title'), 'card');
     add(prop(obj, 'value'), 'card');
   } else if (!type && key === 'choices') add(prop(obj, 'title'), 'button');
-}
-
-function prop(obj: jsonc.Node, key: string): jsonc.Node | undefined {
-  for (const p of obj.children ?? []) if (p.children?.[0]?.value === key) return p.children[1];
-  return undefined;
-}
-
-function stringProp(obj: jsonc.Node, key: string): string | undefined {
-  const v = prop(obj, key);
-  return v?.type === 'string' ? String(v.value) : undefined;
 }

@@ -16,8 +16,10 @@ import { emptyFileModel, type BotMessage, type FileModel, type MessageRole, type
 import type { MappedText, SourceRange } from '../../core/text';
 import type { FormatParser } from '../format';
 import { jsonStringText } from '../json-text';
+import { isAdaptiveDialog } from './dialog-detect';
 import { expressionRefs, normalizePath, pathAliases } from './expression';
 import { interpolations, onlyExpressions } from './interpolation';
+import { contentRange, nodeRange, prop, stringNode, stringsIn, stringValue } from './json-nodes';
 
 export const dialogFormat: FormatParser = {
   id: 'dialog',
@@ -43,38 +45,6 @@ const GREETING_DIALOG = /welcome|greeting/i;
 /** Most alternative greeting orders kept per trigger. */
 const MAX_PATHS = 16;
 const CALLS_ELSEWHERE = /^Microsoft\.(BeginDialog|ReplaceDialog|BeginSkill|RepeatDialog)$/;
-
-/**
- * Cheap peek at the top-level keys only (nested values are skipped token by
- * token, nothing is built): the `$kind` is an adaptive dialog or a trigger,
- * or an object without `$kind` has both `$schema` and `triggers`.
- */
-export function isAdaptiveDialog(text: string): boolean {
-  const scanner = jsonc.createScanner(text, true);
-  let depth = 0;
-  let expectKey = false;
-  let key: string | undefined;
-  let hasSchema = false;
-  let hasTriggers = false;
-  for (let token = scanner.scan(); token !== jsonc.SyntaxKind.EOF; token = scanner.scan()) {
-    if (token === jsonc.SyntaxKind.OpenBraceToken || token === jsonc.SyntaxKind.OpenBracketToken) {
-      depth++;
-      if (depth === 1) expectKey = token === jsonc.SyntaxKind.OpenBraceToken;
-      if (depth === 1 && token !== jsonc.SyntaxKind.OpenBraceToken) return false;
-    } else if (token === jsonc.SyntaxKind.CloseBraceToken || token === jsonc.SyntaxKind.CloseBracketToken) {
-      if (--depth <= 0) break;
-    } else if (depth === 1 && token === jsonc.SyntaxKind.CommaToken) expectKey = true;
-    else if (depth === 1 && token === jsonc.SyntaxKind.StringLiteral) {
-      if (expectKey) {
-        key = scanner.getTokenValue();
-        expectKey = false;
-        hasSchema ||= key === '$schema';
-        hasTriggers ||= key === 'triggers';
-      } else if (key === '$kind') return /^Microsoft\.(AdaptiveDialog|On[A-Z]\w*)$/.test(scanner.getTokenValue());
-    }
-  }
-  return hasSchema && hasTriggers;
-}
 
 interface Trigger {
   kind: string;
@@ -393,41 +363,6 @@ function entitiesOf(value: string | undefined): string[] {
     if (m && !out.includes(m[1])) out.push(m[1]);
   }
   return out;
-}
-
-function stringsIn(node: jsonc.Node | undefined): jsonc.Node[] {
-  if (!node) return [];
-  if (node.type === 'string') return [node];
-  const out: jsonc.Node[] = [];
-  for (const child of node.children ?? []) {
-    // object keys are names, not data: only property values count
-    if (child.type === 'property') out.push(...stringsIn(child.children?.[1]));
-    else out.push(...stringsIn(child));
-  }
-  return out;
-}
-
-function prop(obj: jsonc.Node | undefined, key: string): jsonc.Node | undefined {
-  if (obj?.type !== 'object') return undefined;
-  for (const p of obj.children ?? []) if (p.children?.[0]?.value === key) return p.children[1];
-  return undefined;
-}
-
-function stringNode(node: jsonc.Node | undefined): jsonc.Node | undefined {
-  return node?.type === 'string' ? node : undefined;
-}
-
-function stringValue(node: jsonc.Node | undefined): string | undefined {
-  return node?.type === 'string' ? String(node.value) : undefined;
-}
-
-function nodeRange(node: jsonc.Node): SourceRange {
-  return { start: node.offset, end: node.offset + node.length };
-}
-
-/** A string node's range without its quotes. */
-function contentRange(node: jsonc.Node): SourceRange {
-  return node.type === 'string' && node.length >= 2 ? { start: node.offset + 1, end: node.offset + node.length - 1 } : nodeRange(node);
 }
 
 function baseName(file: string): string {
