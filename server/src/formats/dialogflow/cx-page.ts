@@ -27,8 +27,7 @@ export function readFlow(model: FileModel, root: JsonNode, flowName: string, web
   const s = newScope(model, flowName, flowName, webhookKey);
   const routes = readRoutes(s, root);
   const events = readEventHandlers(s, prop(root, 'eventHandlers'), flowName);
-  const knowledge = keyNode(prop(root, 'knowledgeConnectorSettings'), 'triggerFulfillment');
-  if (knowledge) readFulfillment(s, path(root, 'knowledgeConnectorSettings', 'triggerFulfillment'), `${flowName}#knowledge`, 'answer', range(knowledge));
+  readKnowledge(s, root);
 
   const isStart = str(prop(root, 'name')) === START_FLOW_ID || flowName === START_FLOW_NAME;
   if (!isStart) return;
@@ -58,6 +57,13 @@ export function readPage(model: FileModel, root: JsonNode, flowName: string, pag
   for (const p of params) readFormPrompts(s, p);
   readRoutes(s, root);
   readEventHandlers(s, prop(root, 'eventHandlers'), scope);
+  readKnowledge(s, root);
+}
+
+/** What the bot says with an answer from a data store (`$request.knowledge.answers`). */
+function readKnowledge(s: CxScope, root: JsonNode): void {
+  const key = keyNode(prop(root, 'knowledgeConnectorSettings'), 'triggerFulfillment');
+  if (key) readFulfillment(s, path(root, 'knowledgeConnectorSettings', 'triggerFulfillment'), `${s.scope}#knowledge`, 'answer', range(key));
 }
 
 /** A route group: routes only, shared by the pages that use it. */

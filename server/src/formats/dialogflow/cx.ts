@@ -49,12 +49,13 @@ function kindOf(path: string, text: string): CxKind | undefined {
     if (prop(root, 'genericWebService')?.type === 'object' || prop(root, 'serviceDirectory')?.type === 'object') return 'webhook';
     if (has('responses')) return undefined; // Dialogflow ES
     const routed = has('transitionRoutes') || has('eventHandlers');
-    if (((has('entryFulfillment') || has('form')) && has('displayName')) || (folder(w, 1) === 'pages' && (routed || has('displayName')))) return 'page';
+    if ((has('entryFulfillment') || isForm(prop(root, 'form')) || (routed && folder(w, 1) === 'pages')) && has('displayName')) return 'page';
     if (folder(w, 1) === 'transitionRouteGroups' && has('transitionRoutes')) return 'route-group';
     if (routed && (has('nluSettings') || has('transitionRouteGroups') || str(prop(root, 'name')) === START_FLOW_ID || isFlowFile(w))) return 'flow';
     const phrases = prop(root, 'trainingPhrases');
     if (phrases?.type === 'array' && !has('displayName') && items(phrases).every((p) => hasKey(p, 'parts'))) return 'phrases';
-    if (has('displayName') && (isIntentFile(w) || (folder(w, 3) === 'intents' && (has('priority') || has('isFallback') || has('trainingPhrases'))))) return 'intent';
+    const intentKeys = has('priority') || has('isFallback') || has('trainingPhrases') || has('parameters') || has('labels');
+    if (has('displayName') && (isIntentFile(w) || (folder(w, 2) === 'intents' && intentKeys))) return 'intent';
   }
   // a broken file where an export keeps its files: claim it to report where it breaks
   if (errors.length) {
@@ -66,6 +67,11 @@ function kindOf(path: string, text: string): CxKind | undefined {
     if (isIntentFile(w) && text.includes('"displayName"')) return 'intent';
   }
   return undefined;
+}
+
+/** A CX form: an object with a parameter list, or empty (a page without parameters). */
+function isForm(node: JsonNode | undefined): boolean {
+  return node?.type === 'object' && (prop(node, 'parameters')?.type === 'array' || !node.children?.length);
 }
 
 /** `flows/<Flow>/<Flow>.json` */

@@ -37,6 +37,13 @@ export function readEsIntent(model: FileModel, root: JsonNode, webhookKey: strin
       for (const variations of read.sequence) answers.push(read.locale, read.platform, variations);
       if (read.handoff) model.handoffs.push({ kind: 'live-agent', name: read.handoff.name, file, at: read.handoff.at });
     }
+    // API.AI exports wrote the text response as `speech` next to the (then absent) messages
+    if (!items(prop(response, 'messages')).length) {
+      const variations = stringNodes(prop(response, 'speech'))
+        .map((node) => reader.variation([{ node, role: 'text' }], undefined))
+        .filter((v): v is Variation => v !== undefined);
+      answers.push(undefined, undefined, variations);
+    }
     const actionNode = prop(response, 'action');
     const action = str(actionNode);
     if (action && actionNode && isHandoffAction(action)) model.handoffs.push({ kind: 'action', name: action, file, at: range(actionNode) });

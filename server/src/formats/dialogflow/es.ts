@@ -22,7 +22,7 @@ function kindOf(path: string, text: string): EsKind | undefined {
   // cheap look before parsing: every ES file kind has one of these keys
   const agentLike = stem(path).toLowerCase() === 'agent' && text.includes('"language"') && !text.includes('"defaultLanguageCode"');
   const intentLike = text.includes('"responses"');
-  const userSaysLike = text.includes('"isTemplate"') || text.includes('"data"');
+  const userSaysLike = text.includes('"data"') && (text.includes('"isTemplate"') || text.includes('"count"'));
   if (!agentLike && !intentLike && !userSaysLike) return undefined;
 
   const { root, errors } = parseJson(text);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
+import { parseFile } from '../../../../server/src/core/project';
 import { FIXTURES, loadProject, message, messagesWithId, rangeOf, texts } from './helpers';
 
 const CX = path.join(FIXTURES, 'cx-agent');
@@ -200,5 +201,16 @@ describe('Dialogflow CX parser', () => {
   it('decodes %3a in file names: page flow and display names', () => {
     const esc = project.model('flows/Billing/pages/Human%3a Escalation.json');
     assert.deepStrictEqual(esc.messages.map((m) => m.id), ['Billing/Human: Escalation#entry']);
+  });
+
+  it('reads knowledge answers of flows and pages as answers', () => {
+    const text = String.raw`{"displayName": "FAQ", "entryFulfillment": {}, "knowledgeConnectorSettings": {"enabled": true,
+ "triggerFulfillment": {"messages": [{"text": {"text": ["From our help center: $request.knowledge.answers[0]"]}, "languageCode": "de"}]}}}`;
+    const m = parseFile('flows/Help/pages/FAQ.json', text);
+    assert.ok(m);
+    const answer = message(m.messages, 'Help/FAQ#knowledge');
+    assert.strictEqual(answer.role, 'answer');
+    assert.strictEqual(answer.variations[0].lang, 'de');
+    assert.deepStrictEqual(answer.variations[0].pieces[0].placeholders.map((p) => p.variable), ['request.knowledge.answers[0]']);
   });
 });

@@ -23,6 +23,7 @@ describe('Dialogflow detection', () => {
     ['agent/entityTypes/size/size.json', '{"name": "e", "displayName": "size", "kind": "KIND_MAP"}'],
     ['agent/testCases/t1.json', '{"name": "t", "displayName": "Greets", "testCaseConversationTurns": [{"userInput": {"input": {"text": {"text": "hi"}}}}]}'],
     ['agent/playbooks/Helper/Helper.json', '{"name": "pb", "displayName": "Helper", "goal": "Help.", "instruction": {"steps": [{"text": "Ask."}]}}'],
+    ['web/pages/index.json', '{"displayName": "Home", "title": "Start", "form": {"fields": [{"name": "q"}]}}'],
     ['intents/x.yml', '{"name": "x", "responses": [], "webhookUsed": false}'],
     ['intents/empty.json', ''],
     ['intents/null.json', 'null'],
@@ -47,6 +48,8 @@ describe('Dialogflow detection', () => {
     // a page outside its folder is still a page by its keys
     assert.strictEqual(claimedBy('loose.json', '{"displayName": "P", "entryFulfillment": {}}'), 'dialogflow-cx');
     assert.strictEqual(claimedBy('flows/F/F.json', '{"displayName": "F", "transitionRoutes": []}'), 'dialogflow-cx');
+    assert.strictEqual(claimedBy('a/intents/Hi/Hi-v2.json', '{"displayName": "Hi", "parameters": [{"id": "x", "entityType": "@sys.any"}]}'), 'dialogflow-cx');
+    assert.strictEqual(claimedBy('a/intents/Hi/notes.json', '{"displayName": "Hi", "author": "me"}'), undefined);
   });
 
   it('reads names with %3a and spaces from usersays file names', () => {

@@ -217,4 +217,13 @@ describe('Dialogflow ES parser', () => {
     const agent = dialogflowEs.parse('bot/agent.json', fs.readFileSync(path.join(ES, 'agent.json'), 'utf8'));
     assert.strictEqual(agent.endpoints[0].key, 'dialogflow-es:bot#webhook');
   });
+
+  it('reads API.AI exports: speech on the response, training examples inside the intent', () => {
+    const text = String.raw`{"name": "hello", "userSays": [{"data": [{"text": "hi "}, {"text": "bot", "meta": "@x"}], "isTemplate": false}],
+ "responses": [{"speech": ["Hello!", "Hi \"you\""], "parameters": []}], "contexts": []}`;
+    const m = dialogflowEs.parse('legacy/intents/hello.json', text);
+    assert.deepStrictEqual(m.errors, []);
+    assert.deepStrictEqual(texts(message(m.messages, 'intent:hello')), [[['text', 'Hello!']], [['text', 'Hi "you"']]]);
+    assert.deepStrictEqual(m.examples.map((e) => [e.text.value, e.intent, e.text.range(2, 4)]), [['hi bot', 'hello', { start: text.indexOf('hi "') + 2, end: text.indexOf('bot"') + 1 }]]);
+  });
 });
