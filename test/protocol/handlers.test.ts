@@ -212,6 +212,22 @@ describe('LSP handlers (in-process, test rules)', function () {
     await client.waitForDiagnostics(help, (p) => p.diagnostics.length === 0);
   });
 
+  it('maps positions through CRLF and lone CR line ends', async () => {
+    for (const [name, eol] of [['crlf.lg', '\r\n'], ['cr.lg', '\r']]) {
+      const text = MAIN_LG.replace(/\n/g, eol);
+      const uri = ws.uri(name);
+      await client.open(uri, text, 'lg');
+      const ds = await client.waitForCurrent(uri, (all) => all.some((d) => d.code === 'bias.wording'));
+      assert.deepStrictEqual(ds.find((d) => d.code === 'bias.wording')!.range, rangeOf(text, 'guys'), name);
+      assert.deepStrictEqual(rangeOf(text, 'guys'), { start: { line: 1, character: 5 }, end: { line: 1, character: 9 } });
+      // the suppression comment keeps the file's line ends
+      const d = ds.find((x) => x.code === 'bias.wording')!;
+      const actions = (await client.codeActions(uri, d.range, [d])) as CodeAction[];
+      const suppress = actions.find((a) => a.title.startsWith('Suppress'))!;
+      assert.strictEqual(applyWorkspaceEdit(suppress.edit!, uri, text), `# Welcome${eol}> bot-ethics-disable-next-line bias.wording${eol}- Hi guys, welcome!${eol}- Hello there${eol}`);
+    }
+  });
+
   it('closing a document clears its diagnostics', async () => {
     const uri = ws.uri('main.lg');
     await client.open(uri, MAIN_LG, 'lg');

@@ -4,15 +4,15 @@
  * documents, plus the project's config (editor settings under the config
  * file). Rescans the disk only when the config's `ignore` list changes.
  */
-import { promises as fs, readFileSync } from 'fs';
-import { layerConfig, parseConfig, type BotEthicsConfig, type ParsedConfig } from '../core/config';
+import { promises as fs, readFileSync, statSync } from 'fs';
+import { CONFIG_FILE_NAME, layerConfig, parseConfig, type BotEthicsConfig, type ParsedConfig } from '../core/config';
 import type { CheckOptions } from '../core/engine';
 import type { Finding } from '../core/findings';
 import { IgnoreList } from '../core/ignore';
 import { BotProject, stripBom } from '../core/project';
 import type { FormatParser } from '../formats/format';
-import { collectBotFiles, findConfigFile, ioReason } from '../node/workspace';
-import { isInside, parentKey } from '../node/paths';
+import { collectBotFiles, ioReason } from '../node/workspace';
+import { ancestors, isInside, parentKey } from '../node/paths';
 
 /** What a project needs from the server around it. */
 export interface ProjectHost {
@@ -108,7 +108,7 @@ export class ProjectState {
    * true when the config changed; rescans the disk when `ignore` changed.
    */
   refreshConfig(): boolean {
-    const path = findConfigFile(this.root);
+    const path = this.findConfig();
     const text = path === undefined ? undefined : this.host.openText(path) ?? this.readConfigText(path);
     const prev = this.configState;
     if (path === prev?.path && text === prev?.text) return false;
@@ -116,6 +116,19 @@ export class ProjectState {
     const ignore = JSON.stringify(this.configState?.parsed.config.ignore ?? []);
     if (this.loading && ignore !== this.scannedIgnore) void this.rescan();
     return true;
+  }
+
+  /**
+   * findConfigFile, but an open config document counts even before it is
+   * saved (a new `.bot-ethics.yml` applies while the user types it).
+   */
+  private findConfig(): string | undefined {
+    for (const dir of ancestors(this.root)) {
+      const candidate = `${dir.replace(/\/+$/, '')}/${CONFIG_FILE_NAME}`;
+      if (this.host.openText(candidate) !== undefined) return candidate;
+      if (isFile(candidate)) return candidate;
+    }
+    return undefined;
   }
 
   /** Sync: a config file is small, and project roots are resolved synchronously too. */
@@ -216,5 +229,13 @@ export class ProjectState {
   /** Is a file (key) inside this project's folder? */
   contains(key: string): boolean {
     return isInside(this.root, key);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
