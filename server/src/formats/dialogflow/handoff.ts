@@ -26,8 +26,9 @@ const HUMAN_WORDS = new Set([
 /** An intent/route name that asks for a human: human_handoff, speak_to_agent, prebuilt_components_escalate_human_agent. */
 export function asksForHuman(name: string): boolean {
   const words = nameWords(name);
-  // "user agent", "agent.*" system names are no request for a person
-  return words.some((w) => HUMAN_WORDS.has(w)) && !words.includes('user');
+  // Dialogflow's small talk calls the bot itself "agent" (smalltalk.agent.age); a "user agent" is software
+  if (words.includes('smalltalk')) return false;
+  return words.some((w, i) => HUMAN_WORDS.has(w) && !(w.startsWith('agent') && words[i - 1] === 'user'));
 }
 
 /** An action name that hands over: `handoff.human`, `live_agent_transfer`, `escalate_to_agent`. */
@@ -53,7 +54,8 @@ export function payloadHandsOver(payload: JsonNode | undefined, depth = 0): bool
   if (!payload || depth > 8) return false;
   if (payload.type === 'array') return items(payload).some((n) => payloadHandsOver(n, depth + 1));
   for (const [key, value] of entries(payload)) {
-    if (isHandoffAction(key) && value.value !== false) return true;
+    // { "liveAgentHandoff": true } or an object of handoff settings; false, 0, null or "" switch it off
+    if (isHandoffAction(key) && (value.type === 'object' || value.type === 'array' || Boolean(value.value))) return true;
     if ((key === 'type' || key === 'action' || key === 'event') && typeof value.value === 'string' && isHandoffAction(value.value)) return true;
     if (payloadHandsOver(value, depth + 1)) return true;
   }
