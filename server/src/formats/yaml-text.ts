@@ -117,12 +117,25 @@ export function sliceText(text: MappedText, from: number, to: number, anchor?: n
   const b = MappedText.builder(text.file, text.encoding)
     .anchor(anchor ?? text.anchor)
     .node(text.node);
+  // runs of chars that each stand for one source char, in order, are verbatim text
+  let runFrom = from;
+  let runStart = -1;
+  const flush = (k: number): void => {
+    if (k > runFrom) b.verbatim(text.value.slice(runFrom, k), runStart);
+  };
   for (let k = from; k < to; k++) {
     const r = text.range(k, k + 1);
-    // one decoded char for one source char is the same mapping as verbatim
-    if (r.end - r.start === 1) b.verbatim(text.value[k], r.start);
-    else b.escape(text.value[k], r.start, r.end);
+    const single = r.end - r.start === 1;
+    if (single && k > runFrom && r.start === runStart + (k - runFrom)) continue;
+    flush(k);
+    runFrom = k;
+    runStart = r.start;
+    if (!single) {
+      b.escape(text.value[k], r.start, r.end);
+      runFrom = k + 1;
+    }
   }
+  flush(to);
   return b.build(text.sourceStart(from));
 }
 

@@ -110,8 +110,10 @@ export function claimsRasaYaml(path: string, text: string): boolean {
   let shared = 0;
   let other = 0;
   for (const { key, shape } of topLevelKeys(text)) {
-    if (RASA_KEYS.has(key) && !(LIST_KEYS.has(key) && shape === 'map')) rasa++;
-    else if (SHARED_KEYS.has(key)) shared++;
+    if (RASA_KEYS.has(key)) {
+      // a mapping under `rules:` is another tool's (the config file's rule severities): no evidence either way
+      if (!(LIST_KEYS.has(key) && shape === 'map')) rasa++;
+    } else if (SHARED_KEYS.has(key)) shared++;
     else other++;
   }
   // a few unknown keys are tolerated (custom keys in a domain), not a file mostly made of them

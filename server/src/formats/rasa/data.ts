@@ -113,7 +113,7 @@ export function readNlu(ctx: YamlContext, node: Node | undefined): void {
     }
     const block = textOf(ctx, examples.value, anchorAt);
     if (!block) continue;
-    for (const [from, to] of exampleLines(block.value)) addExample(ctx, { text: sliceText(block, from, to, anchorAt), intent });
+    for (const [from, to] of exampleLines(block.value)) addExample(ctx, { text: sliceText(block, from, to), intent });
   }
 }
 

@@ -14,16 +14,23 @@ import { addGreeting, addHandoff, addIntent, addPrompt } from './collect';
 import { actionKind, isGreetIntent } from './names';
 import { asMap, asScalar, asSeq, get, getPair, itemsOf, keyName, pairsOf, rangeOf, shapeError, str, type YamlContext } from './yaml-nodes';
 
-const KNOWN_SLOT_TYPES = new Set(['text', 'bool', 'float', 'categorical', 'list', 'any']);
+/** Rasa's slot classes by lower-case class name. */
+const SLOT_CLASSES: Readonly<Record<string, string>> = {
+  textslot: 'text',
+  booleanslot: 'bool',
+  floatslot: 'float',
+  categoricalslot: 'categorical',
+  listslot: 'list',
+  anyslot: 'any',
+};
 
-/** `type:` as a lower-case word: `unfeaturized` (1.x) is `any`, a class path its class (`TextSlot` → text) or `custom`. */
+/** `type:` as a lower-case word: `unfeaturized` (1.x) is `any`, a Rasa class path its type (`...TextSlot` → text), any other class `custom`. */
 export function slotType(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const t = raw.trim().toLowerCase();
   if (t === 'unfeaturized') return 'any';
   if (!t.includes('.')) return t;
-  const cls = t.slice(t.lastIndexOf('.') + 1).replace(/slot$/, '');
-  return KNOWN_SLOT_TYPES.has(cls) ? cls : 'custom';
+  return SLOT_CLASSES[t.slice(t.lastIndexOf('.') + 1)] ?? 'custom';
 }
 
 /** Entity names declared under `entities:` (plain or with roles/groups). */

@@ -30,7 +30,11 @@ export const rasaYamlParser: FormatParser = {
     const lang = langFromPath(path);
     if (lang) model.lang = lang;
     const doc = parseYaml(text);
-    for (const e of doc.errors) model.errors.push({ file: path, message: e.message, at: { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) } });
+    for (const e of doc.errors) {
+      // the yaml package may point one past the end for "unexpected end"
+      const start = Math.min(e.pos[0], text.length);
+      model.errors.push({ file: path, message: e.message, at: { start, end: Math.min(Math.max(start, e.pos[1]), text.length) } });
+    }
     const ctx: YamlContext = { file: path, text, doc, model };
     const root = asMap(ctx, doc.contents);
     if (!root) {
