@@ -12,6 +12,7 @@ import type { Conversation, FileModel, Lang, TextPiece, Variation } from './mode
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { findSuppressions, isSuppressed, lineStarts, suppressionFix, type Suppressions } from './suppression';
 import { IgnoreList, ignoreFix, type ConfigFileRef } from './ignore';
+import { readableConversation, readableFile } from './readable';
 
 /**
  * Where the project lives, so that the config's `ignore` entries (relative to
@@ -61,7 +62,7 @@ export class Checker {
     const projectFindings: Finding[] = [];
     for (const rule of this.rules) {
       if (!rule.checkProject || effectiveSeverity(config, rule.id, rule.defaultSeverity) === undefined) continue;
-      rule.checkProject(model, this.context(rule, model, config, projectFindings));
+      rule.checkProject(readableConversation(model), this.context(rule, readableConversation(model), config, projectFindings));
     }
     for (const f of projectFindings) if (wanted(f.file)) this.finish(f, model, config, byFile, options, ignore);
     for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
@@ -74,7 +75,7 @@ export class Checker {
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       if (!rule.checkFile || effectiveSeverity(config, rule.id, rule.defaultSeverity) === undefined) continue;
-      rule.checkFile(fm, this.context(rule, model, config, findings));
+      rule.checkFile(readableFile(fm), this.context(rule, readableConversation(model), config, findings));
     }
     const state: FileCache = { config, findings, suppressions: cached?.suppressions ?? findSuppressions(fm), starts: cached?.starts ?? lineStarts(fm.text) };
     this.fileCache.set(fm, state);

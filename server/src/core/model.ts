@@ -60,6 +60,8 @@ export interface Variation {
   pieces: TextPiece[];
   /** language given by the format (locale file, languageCode, agent language); undefined: detect */
   lang?: Lang;
+  /** the locale the format gives when it is not English or German (`es`, `fr-FR`): such text is not judged */
+  locale?: string;
   /** a condition/channel the variation is restricted to, for display */
   condition?: string;
 }

@@ -44,7 +44,8 @@ export class TextReader {
   variation(sources: PieceSource[], locale: string | undefined, condition?: string): Variation | undefined {
     const pieces = sources.map((s) => this.piece(s.node, s.role)).filter((p): p is TextPiece => p !== undefined);
     if (!pieces.length) return undefined;
-    const v: Variation = { pieces, lang: langFromLocale(locale) };
+    const lang = langFromLocale(locale);
+    const v: Variation = lang ? { pieces, lang } : { pieces, ...(locale ? { locale } : {}) };
     if (condition) v.condition = condition;
     return v;
   }
