@@ -40,8 +40,8 @@ describe('readable view: only English and German text is judged', () => {
     assert.deepStrictEqual(
       conv.messages.map((m) => [m.id, m.variations.length]),
       [
-        ['Welcome', 1],
         ['utter_greet', 1],
+        ['Welcome', 1],
       ],
     );
     assert.strictEqual(conv.messagesById.get('Welcome')?.length, 1);
