@@ -12,6 +12,7 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
+  type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { existsSync } from 'fs';
@@ -35,7 +36,10 @@ export class CodeActionsHandler {
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (wants(only, CodeActionKind.QuickFix)) {
-      for (const diagnostic of params.context.diagnostics ?? []) actions.push(...this.quickFixes(diagnostic, doc.version));
+      const ours = (params.context.diagnostics ?? []).filter(isOurs);
+      // a client that sends no diagnostics back (or strips them) still gets the fixes at the cursor
+      const diagnostics = ours.length ? ours : await this.currentIn(doc.uri, params.range);
+      for (const diagnostic of diagnostics) actions.push(...this.quickFixes(diagnostic, doc.version));
     }
     // source actions only on request: VS Code asks for them explicitly (on save, the Source Action menu)
     if (only && wants(only, FIX_ALL_KIND)) {
@@ -46,8 +50,14 @@ export class CodeActionsHandler {
     return actions;
   }
 
+  private async currentIn(uri: string, range: Range): Promise<Diagnostic[]> {
+    const key = uriToKey(uri);
+    if (!key) return [];
+    return (await this.diagnostics.current(uri, key)).filter((d) => intersects(d.range, range));
+  }
+
   private quickFixes(diagnostic: Diagnostic, version: number): CodeAction[] {
-    if (diagnostic.source !== SOURCE || !isDiagnosticData(diagnostic.data)) return [];
+    if (!isDiagnosticData(diagnostic.data)) return [];
     if (diagnostic.data.version !== version) return []; // made for another text: its ranges are stale
     const out: CodeAction[] = [];
     for (const fix of diagnostic.data.fixes) {
@@ -110,6 +120,18 @@ export class CodeActionsHandler {
     const key = uriToKey(uri);
     return !!key && (!!openDocument(this.ctx, key) || existsSync(key));
   }
+}
+
+/**
+ * A bot-ethics diagnostic as the client echoes it: matched on source and the
+ * typed data. Some clients (Neovim 0.7) echo only code and data, no source.
+ */
+function isOurs(d: Diagnostic): boolean {
+  return (d.source === SOURCE || d.source === undefined) && isDiagnosticData(d.data);
+}
+
+function intersects(a: Range, b: Range): boolean {
+  return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
 }
 
 /** Does the client's `only` filter let this kind through? (`source` admits `source.fixAll.bot-ethics`.) */
