@@ -17,6 +17,8 @@ interface Expect {
   /** the exact source text the finding covers */
   text: string;
   severity?: 'error' | 'warning' | 'info';
+  /** findings of this rule on this text (default 1): a URL can be plain http AND carry PII in its query */
+  count?: number;
 }
 
 const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
@@ -25,9 +27,9 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
       { rule: 'disclosure.missing', file: 'domain.yml', text: 'Welcome back to Swiftparcel! Good to hear from you again.', severity: 'warning' },
       { rule: 'disclosure.impersonation', file: 'domain.yml', text: "Ha, what do you think? Either way, I'm here to sort out your delivery.", severity: 'error' },
       { rule: 'pii.echo', file: 'domain.yml', text: '{email}', severity: 'warning' },
-      { rule: 'pii.transfer', file: 'endpoints.yml', text: 'http://actions.swiftparcel.internal:5055/webhook', severity: 'error' },
+      { rule: 'pii.transfer', file: 'endpoints.yml', text: 'http://actions.swiftparcel-logistics.com:5055/webhook', severity: 'error' },
       { rule: 'pii.literal', file: 'data/nlu.yml', text: 'daniel.okafor.1984@gmail.com', severity: 'warning' },
-      { rule: 'pii.literal', file: 'data/nlu.yml', text: '+44 7911 123456', severity: 'warning' },
+      { rule: 'pii.literal', file: 'data/nlu.yml', text: '+44 7824 519306', severity: 'warning' },
       { rule: 'pii.notice', file: 'domain.yml', text: "What's your email address?", severity: 'warning' },
       { rule: 'pii.sensitive', file: 'domain.yml', text: 'Do you have a disability or health condition that makes it hard for you to come to the door? Please describe it briefly.', severity: 'warning' },
       { rule: 'bias.wording', file: 'domain.yml', text: 'guys', severity: 'warning' },
@@ -81,7 +83,7 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
       { rule: 'disclosure.missing', file: 'language-generation/en-us/northwindtravel.en-us.lg', text: "Hello and welcome to Northwind Travel! I'm Alex. Ready to plan your next trip?" },
       { rule: 'disclosure.impersonation', file: 'language-generation/en-us/northwindtravel.en-us.lg', text: "I'm a real person" },
       { rule: 'pii.echo', file: 'dialogs/booktrip/language-generation/en-us/booktrip.en-us.lg', text: '${user.email}' },
-      { rule: 'pii.transfer', file: 'dialogs/booktrip/booktrip.dialog', text: 'http://api.northwind-travel.net/v1/bookings?email=${user.email}' },
+      { rule: 'pii.transfer', file: 'dialogs/booktrip/booktrip.dialog', text: 'http://api.northwind-travel.net/v1/bookings?email=${user.email}', count: 2 },
       { rule: 'pii.literal', file: 'language-understanding/en-us/northwindtravel.en-us.lu', text: 'tom.hadley.77@outlook.com' },
       { rule: 'pii.notice', file: 'dialogs/booktrip/language-generation/en-us/booktrip.en-us.lg', text: "What's your email address?" },
       { rule: 'bias.wording', file: 'dialogs/booktrip/language-generation/en-us/booktrip.en-us.lg', text: 'guys' },
@@ -95,7 +97,7 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
       { rule: 'disclosure.missing', file: 'flows/Default Start Flow/Default Start Flow.json', text: 'Willkommen beim Bürgerservice der Stadt Musterstadt! Wie kann ich Ihnen helfen?' },
       { rule: 'disclosure.missing', file: 'flows/Default Start Flow/Default Start Flow.json', text: 'Hallo! Schön, dass Sie da sind. Möchten Sie einen Termin im Bürgerbüro buchen?' },
       { rule: 'pii.echo', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: '$session.params.email' },
-      { rule: 'pii.transfer', file: 'webhooks/terminbuchung.json', text: 'http://termine.musterstadt-verwaltung.internal/api/buchung' },
+      { rule: 'pii.transfer', file: 'webhooks/terminbuchung.json', text: 'http://termine.musterstadt-verwaltung.de/api/buchung' },
       { rule: 'pii.literal', file: 'intents/termin.buchen/trainingPhrases/de.json', text: '0171 4839271' },
       { rule: 'pii.notice', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: 'Wie lautet Ihre E-Mail-Adresse?' },
       { rule: 'bias.wording', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: 'Antragsteller' },
@@ -142,7 +144,7 @@ describe('CLI: the example bots', () => {
           }
           const hits = findings.filter((f) => f.rule === e.rule && f.file === e.file && covered(example, f) === e.text);
           const sameRule = findings.filter((f) => f.rule === e.rule).map((f) => `${f.file}: ${JSON.stringify(covered(example, f))}`);
-          assert.strictEqual(hits.length, 1, `expected one ${e.rule} on ${JSON.stringify(e.text)}; ${e.rule} findings: ${sameRule.join(' | ') || 'none'}`);
+          assert.strictEqual(hits.length, e.count ?? 1, `expected ${e.count ?? 1} ${e.rule} on ${JSON.stringify(e.text)}; ${e.rule} findings: ${sameRule.join(' | ') || 'none'}`);
           if (e.severity) assert.strictEqual(hits[0].severity, e.severity);
         });
       }
@@ -187,9 +189,9 @@ describe('CLI: the example bots', () => {
   it('Dialogflow CX: a `<glob>#<rule>` entry suppresses the rule in that file only, and the quick fix writes such an entry', function () {
     if (!rules.has('pii.transfer')) this.skip();
     const root = copyExample('dialogflow-cx-de');
-    const transfer = () => runJson(['check', '.'], { cwd: root }).json.findings.filter((f) => f.rule === 'pii.transfer');
+    const transfer = () => runJson(['check', '.'], { cwd: root }).json.findings.filter((f) => f.rule === 'pii.transfer' && f.file === 'webhooks/terminbuchung.json');
     const [finding] = transfer();
-    assert.ok(finding, 'the example has a pii.transfer finding');
+    assert.ok(finding, 'the example has a pii.transfer finding on the webhook');
     // no config yet: the suppression fix creates .bot-ethics.yml
     const fix = finding.fixes.find((f) => f.edits.some((e) => e.file === '.bot-ethics.yml'));
     assert.ok(fix, `a fix editing .bot-ethics.yml among ${JSON.stringify(finding.fixes.map((f) => f.title))}`);
