@@ -4,9 +4,10 @@
  * Prompts), intents (1.x `triggers:` → answers) and actions.
  *
  * Slot entities come from `mappings: - type: from_entity, entity: X` (Rasa
- * 3), from Rasa 2 form slot mappings, and from legacy auto-fill: a slot
- * without mappings is filled by the entity of the same name when this file
- * declares that entity and `auto_fill` is not false.
+ * 3), from Rasa 2 form slot mappings, and from legacy auto-fill (Rasa 1/2,
+ * files without `version: 3.x`): a slot without mappings is filled by the
+ * entity of the same name when this file declares that entity and
+ * `auto_fill` is not false.
  */
 import type { Node } from 'yaml';
 import type { Variable } from '../../core/model';
@@ -181,7 +182,10 @@ export function readActions(ctx: YamlContext, node: Node | undefined): void {
     return;
   }
   for (const item of itemsOf(ctx, seq)) {
-    const name = str(ctx, item);
-    if (name) addHandoff(ctx.model, 'action', name, rangeOf(item));
+    // `- action_x` or, in Rasa 3, `- action_x: {send_domain: true}`
+    const m = asMap(ctx, item);
+    const pair = m ? pairsOf(m)[0] : undefined;
+    const name = pair ? keyName(ctx, pair) : str(ctx, item);
+    if (name) addHandoff(ctx.model, 'action', name, rangeOf(pair ? pair.key : item));
   }
 }

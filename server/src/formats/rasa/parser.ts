@@ -15,7 +15,7 @@ import { readNlu, readStories } from './data';
 import { readEndpoint } from './endpoints';
 import { readFlows } from './flows';
 import { addFormPrompts, readResponses } from './responses';
-import { asMap, deref, keyName, pairsOf, shapeError, type YamlContext } from './yaml-nodes';
+import { asMap, deref, keyName, pairsOf, shapeError, str, type YamlContext } from './yaml-nodes';
 
 /** Keys of a domain: a file with any of them is a root candidate. */
 const DOMAIN_KEYS = ['responses', 'templates', 'intents', 'slots', 'forms', 'actions', 'entities'];
@@ -55,7 +55,9 @@ function readRoot(ctx: YamlContext, root: NonNullable<ReturnType<typeof asMap>>)
   }
   // entities, then slots first: legacy slots are filled by the entity of their name, Rasa 2 forms add to slots
   const entities = values.has('entities') ? readEntities(ctx, values.get('entities')) : [];
-  if (values.has('slots')) readSlots(ctx, values.get('slots'), entities);
+  const version = Number.parseFloat(str(ctx, values.get('version')) ?? '');
+  const autoFill = !(version >= 3); // Rasa 3 fills slots only through mappings
+  if (values.has('slots')) readSlots(ctx, values.get('slots'), autoFill ? entities : []);
   let responseNames: string[] = [];
   let forms: string[] = [];
   for (const [key, value] of values) {

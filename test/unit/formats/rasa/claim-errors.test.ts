@@ -56,6 +56,12 @@ describe('rasa: broken files and line ends', () => {
     assert.ok(model.errors.length > 0);
     for (const e of model.errors) assert.ok(e.at.start >= 0 && e.at.end <= src.length && e.at.start <= e.at.end, JSON.stringify(e.at));
     assert.ok(!model.errors.some((e) => e.message.includes('unclosed')), 'messages carry no document text');
+    const nested = 'responses:\n  utter_a:\n  - text: hi\n    buttons: x: y\n';
+    const m1 = parseRasa(nested);
+    assert.deepStrictEqual(m1.errors, [{ file: 'domain.yml', message: 'Nested mappings are not allowed in compact mappings', at: { start: 48, end: 49 } }]);
+    assert.strictEqual(nested.slice(48, 49), 'x');
+    // what parses is still read
+    assert.strictEqual(m1.messages[0].variations[0].pieces[0].text.value, 'hi');
     const dup = 'intents:\n- greet\nintents:\n- bye\n';
     const m2 = parseRasa(dup);
     assert.deepStrictEqual(

@@ -75,6 +75,9 @@ describe('rasa: domain slots, forms, intents, actions', () => {
         ['zip', 'text', undefined],
       ],
     );
+    // Rasa 3 has no auto-fill: only mappings fill a slot
+    const v3 = parseRasa(`version: "3.1"\n${src}`);
+    assert.deepStrictEqual(v3.variables[0].entities, undefined);
   });
 
   it('normalises slot types', () => {
@@ -152,6 +155,8 @@ describe('rasa: domain slots, forms, intents, actions', () => {
       'actions:',
       '- action_handoff',
       '- utter_human_handoff_not_available',
+      '- action_live_agent:',
+      '    send_domain: true',
       '',
     ].join('\n');
     const model = parseRasa(src);
@@ -160,6 +165,7 @@ describe('rasa: domain slots, forms, intents, actions', () => {
       [
         ['intent', 'human_handoff', 'human_handoff'],
         ['action', 'action_handoff', 'action_handoff'],
+        ['action', 'action_live_agent', 'action_live_agent'],
       ],
     );
     assert.deepStrictEqual(

@@ -6,10 +6,10 @@ import type { FileModel, TextPiece } from '../../../../server/src/core/model';
 import type { MappedText, SourceRange } from '../../../../server/src/core/text';
 import { rasaMarkdownParser, rasaYamlParser } from '../../../../server/src/formats/rasa';
 
-/** The repository root (the folder with package.json above this file, or the working directory). */
+/** The repository root (the folder with tsconfig.json and test/fixtures above this file, or the working directory). */
 export function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'server'))) return dir;
+    if (fs.existsSync(path.join(dir, 'tsconfig.json')) && fs.existsSync(path.join(dir, 'test', 'fixtures'))) return dir;
     if (path.dirname(dir) === dir) return process.cwd();
   }
 }
