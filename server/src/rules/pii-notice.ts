@@ -1,0 +1,69 @@
+/**
+ * pii.notice: a prompt that asks for personal data without saying why or
+ * where the privacy policy is (GDPR Art. 13: inform when collecting). A
+ * privacy notice or link anywhere in the greeting covers every prompt.
+ * Reported per variation, since the user sees only one. Project scope:
+ * prompts, variables, messages and greetings live in different files.
+ */
+import { msg } from '../core/findings';
+import type { BotMessage, Conversation, TextPiece } from '../core/model';
+import type { Rule } from '../core/rule';
+import { insertInText } from './support/edit';
+import { greetingMessages } from './support/greetings';
+import { piiCategory } from './support/pii';
+import { mainPiece, spokenText } from './support/pii-prompt';
+import { givesPrivacyNotice, givesPurposeOrPrivacy, purposeSentence } from './support/pii-purpose';
+
+function greetingGivesNotice(model: Conversation): boolean {
+  return greetingMessages(model).some((m: BotMessage) => m.variations.some((v) => givesPrivacyNotice(spokenText(v, model))));
+}
+
+export const piiNotice: Rule = {
+  id: 'pii.notice',
+  description: 'A prompt asks for personal data without saying what it is used for or where the privacy policy is.',
+  tags: ['privacy', 'gdpr', 'transparency'],
+  defaultSeverity: 'warning',
+  sources: ['GDPR Art. 13(1)(c)', 'GDPR Art. 12(1)', 'GDPR Art. 5(1)(a)'],
+  explain: {
+    en: {
+      title: 'Personal data asked for without a reason',
+      why: 'When a bot collects personal data, the user must be told what it is used for and where to find the privacy information (GDPR Art. 13). A short reason in the prompt ("so we can send you the receipt") or a privacy notice or link in the greeting is enough; a privacy notice in the greeting covers every prompt.',
+      fix: 'Say why you ask ("To send you the receipt, ...", "Damit wir ..."), or link the privacy policy in the greeting. The quick fix appends a purpose sentence with the `privacyPolicyUrl` from `.bot-ethics.yml`.',
+    },
+    de: {
+      title: 'Personenbezogene Daten ohne Begründung abgefragt',
+      why: 'Wer personenbezogene Daten erhebt, muss sagen, wofür sie verwendet werden und wo die Datenschutzhinweise stehen (Art. 13 DSGVO). Ein kurzer Zweck in der Frage („damit wir Ihnen die Rechnung schicken können“) oder ein Datenschutzhinweis bzw. -link in der Begrüßung genügt; ein Hinweis in der Begrüßung gilt für alle Abfragen.',
+      fix: 'Den Zweck nennen („Um Ihnen die Bestätigung zu senden, …“) oder in der Begrüßung auf die Datenschutzerklärung verlinken. Die Schnellkorrektur hängt einen Zweck-Satz mit der `privacyPolicyUrl` aus `.bot-ethics.yml` an.',
+    },
+  },
+  checkProject(model, ctx) {
+    if (!model.prompts.length || greetingGivesNotice(model)) return;
+    const done = new Set<TextPiece>();
+    for (const prompt of model.prompts) {
+      const pii = piiCategory(model.variables.get(prompt.variable), prompt.variable);
+      if (!pii || (pii.category === 'person-name' && !ctx.config.reportPersonNames)) continue;
+      for (const message of model.messagesById.get(prompt.message) ?? []) {
+        for (const variation of message.variations) {
+          const main = mainPiece(variation);
+          if (!main || done.has(main)) continue;
+          done.add(main);
+          if (givesPurposeOrPrivacy(spokenText(variation, model))) continue;
+          const value = main.text.value;
+          const end = value.trimEnd().length;
+          const joint = /[\p{L}\p{N}]$/u.test(value.slice(0, end)) ? '. ' : ' ';
+          const edit = insertInText(main.text, end, joint + purposeSentence(ctx.langOf(variation, main), ctx.config.privacyPolicyUrl));
+          const range = main.text.fullRange;
+          ctx.report({
+            file: main.text.file,
+            start: range.start,
+            end: range.end,
+            anchor: main.text.anchor,
+            message: msg('This prompt asks for {0} without saying what it is used for or where the privacy policy is.', prompt.variable),
+            fixes: edit ? [{ title: msg('Add a purpose and privacy sentence'), edits: [edit], preferred: true }] : [],
+            details: { variable: prompt.variable, category: pii.category },
+          });
+        }
+      }
+    }
+  },
+};

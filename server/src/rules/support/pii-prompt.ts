@@ -1,0 +1,27 @@
+/**
+ * Prompts as pii.notice and pii.sensitive read them: the piece a finding
+ * about a whole variation lands on, and the words the user actually reads
+ * (including messages a variation includes by reference).
+ */
+import type { Conversation, TextPiece, Variation } from '../../core/model';
+
+/** The piece a finding about the whole variation lands on: its first text, else its first spoken text, else its first piece. */
+export function mainPiece(variation: Variation): TextPiece | undefined {
+  return variation.pieces.find((p) => p.role === 'text') ?? variation.pieces.find((p) => p.role === 'speech') ?? variation.pieces[0];
+}
+
+/**
+ * The variation's words as the user reads them: every piece, and the text of
+ * messages it includes by reference (LG `${PrivacyNote()}`), a few levels deep.
+ */
+export function spokenText(variation: Variation, model: Conversation, depth = 0): string {
+  const parts: string[] = [];
+  for (const piece of variation.pieces) {
+    parts.push(piece.text.value);
+    if (depth >= 3) continue;
+    for (const call of piece.calls ?? []) {
+      for (const m of model.messagesById.get(call.message) ?? []) for (const v of m.variations) parts.push(spokenText(v, model, depth + 1));
+    }
+  }
+  return parts.join('\n');
+}
