@@ -34,11 +34,6 @@ export class PositionMap {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
-
-  /** Offset in the core's text (BOM-less) of a position; out-of-range positions are clamped. */
-  offset(position: Position): number {
-    return Math.max(0, this.doc.offsetAt(position) - this.shift);
-  }
 }
 
 /** Finds the position map of any file a fix may edit; undefined when its text is unknown. */

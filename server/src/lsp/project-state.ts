@@ -2,7 +2,8 @@
  * One bot project as the server holds it: the core's BotProject (files parsed
  * once per version) filled lazily from disk and overlaid with the open
  * documents, plus the project's config (editor settings under the config
- * file). Rescans the disk only when the config's `ignore` list changes.
+ * file). Lists the disk again only when files appear or the config's `ignore`
+ * list changes.
  */
 import { promises as fs, readFileSync, statSync } from 'fs';
 import { CONFIG_FILE_NAME, layerConfig, parseConfig, type BotEthicsConfig, type ParsedConfig } from '../core/config';
@@ -12,7 +13,7 @@ import { IgnoreList } from '../core/ignore';
 import { BotProject, stripBom } from '../core/project';
 import type { FormatParser } from '../formats/format';
 import { collectBotFiles, ioReason } from '../node/workspace';
-import { ancestors, isInside, parentKey } from '../node/paths';
+import { ancestors, parentKey } from '../node/paths';
 
 /** What a project needs from the server around it. */
 export interface ProjectHost {
@@ -224,11 +225,6 @@ export class ProjectState {
     } catch {
       return undefined; // vanished or unreadable: not part of the project
     }
-  }
-
-  /** Is a file (key) inside this project's folder? */
-  contains(key: string): boolean {
-    return isInside(this.root, key);
   }
 }
 

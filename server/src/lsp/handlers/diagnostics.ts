@@ -120,6 +120,7 @@ export class DiagnosticsHandler {
       this.clear(keyToUri(key));
       return false;
     }
+    if (doc) this.closedMaps.delete(key); // the editor's document maps positions now
     const map = doc ? new PositionMap(doc.uri, doc) : this.closedMap(key, text!);
     const version = doc ? doc.version : NOT_OPEN_VERSION;
     const positions = (file: string) => (file === key ? map : this.mapOfAnyFile(state, file));
@@ -170,10 +171,5 @@ export class DiagnosticsHandler {
     const map = PositionMap.of(uriOf(this.ctx, key), text);
     this.closedMaps.set(key, { text, map });
     return map;
-  }
-
-  /** Forgets cached maps of files no longer shown (memory only). */
-  forgetClosed(key: string): void {
-    this.closedMaps.delete(key);
   }
 }
