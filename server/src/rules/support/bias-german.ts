@@ -215,7 +215,8 @@ export function nounContext(text: string, wordStart: number, formReadings: reado
 
   let readings = [...formReadings];
   if (det) readings = readings.filter((r) => det!.info.readings.includes(r));
-  if (quantifier) readings = readings.filter((r) => quantifier!.readings.includes(r));
+  // after a determiner a quantifier declines like an adjective ("die beiden"): it only says plural
+  if (quantifier) readings = readings.filter((r) => (det ? r.startsWith('pl') : quantifier!.readings.includes(r)));
   if ((det || quantifier) && readings.length === 0) return { weak: false, impossible: true, adjectives };
   if (!det && !quantifier && adjectives.length) {
     // strong adjective endings: neuer Kunde (sg nom), neuem (sg dat), neue Kunden (pl)
