@@ -220,6 +220,29 @@ describe('LSP handlers (in-process, test rules)', function () {
     await client.waitForDiagnostics(help, (p) => p.diagnostics.length === 0);
   });
 
+  it('files created and deleted on disk join and leave the project', async () => {
+    const help = ws.uri('help.lg');
+    await client.open(help, HELP_LG, 'lg');
+    await client.waitForCurrent(help, (ds) => ds.some((d) => d.code === 'autonomy.handoff'));
+    ws.write('handoff.lg', '# Handoff\n- Let me get a human colleague for you.\n');
+    await client.watchedFiles([{ uri: ws.uri('handoff.lg'), type: 1 }]);
+    await client.waitForDiagnostics(help, (p) => p.diagnostics.length === 0);
+    ws.delete('handoff.lg');
+    await client.watchedFiles([{ uri: ws.uri('handoff.lg'), type: 3 }]);
+    await client.waitForDiagnostics(help, (p) => p.diagnostics.some((d) => d.code === 'autonomy.handoff'));
+  });
+
+  it('handles paths with spaces and umlauts', async () => {
+    const rel = 'Bürger Service/main.lg';
+    ws.write(rel, MAIN_LG);
+    const uri = ws.uri(rel);
+    assert.match(uri, /B%C3%BCrger%20Service\/main\.lg$/);
+    await client.open(uri, MAIN_LG, 'lg');
+    const ds = await client.waitForCurrent(uri, (all) => all.some((d) => d.code === 'bias.wording'));
+    const d = ds.find((x) => x.code === 'bias.wording')!;
+    assert.deepStrictEqual((d.data as DiagnosticData).fixes[0].edits[0].uri, uri);
+  });
+
   it('maps positions through CRLF and lone CR line ends', async () => {
     for (const [name, eol] of [['crlf.lg', '\r\n'], ['cr.lg', '\r']]) {
       const text = MAIN_LG.replace(/\n/g, eol);

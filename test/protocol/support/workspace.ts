@@ -33,6 +33,10 @@ export class TempWorkspace {
     fs.writeFileSync(this.path(rel), content);
   }
 
+  delete(rel: string): void {
+    fs.rmSync(this.path(rel));
+  }
+
   read(rel: string): string {
     return fs.readFileSync(this.path(rel), 'utf8');
   }
