@@ -81,7 +81,7 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
     found: [
       { rule: 'disclosure.missing', file: 'language-generation/en-us/northwindtravel.en-us.lg', text: "Hi, I'm Alex from Northwind Travel! Where would you like to go?" },
       { rule: 'disclosure.missing', file: 'language-generation/en-us/northwindtravel.en-us.lg', text: "Hello and welcome to Northwind Travel! I'm Alex. Ready to plan your next trip?" },
-      { rule: 'disclosure.impersonation', file: 'language-generation/en-us/northwindtravel.en-us.lg', text: "I'm a real person" },
+      { rule: 'disclosure.impersonation', file: 'language-generation/en-us/northwindtravel.en-us.lg', text: "I'm not a bot" },
       { rule: 'pii.echo', file: 'dialogs/booktrip/language-generation/en-us/booktrip.en-us.lg', text: '${user.email}' },
       { rule: 'pii.transfer', file: 'dialogs/booktrip/booktrip.dialog', text: 'http://api.northwind-travel.net/v1/bookings?email=${user.email}', count: 2 },
       { rule: 'pii.literal', file: 'language-understanding/en-us/northwindtravel.en-us.lu', text: 'tom.hadley.77@outlook.com' },
@@ -169,6 +169,15 @@ describe('CLI: the example bots', () => {
     const { json } = runJson(['check', 'examples']);
     const handoff = json.findings.filter((f) => f.rule === 'autonomy.handoff').map((f) => f.file);
     assert.deepStrictEqual(handoff, ['examples/botframework-en/northwindtravel.dialog', 'examples/rasa-de/domain.yml']);
+  });
+
+  it('a folder inside a project is checked within the whole project (rasa-de/data)', function () {
+    const { json } = runJson(['check', 'examples/rasa-de/data']);
+    assert.strictEqual(json.files, 3);
+    assert.ok(json.findings.every((f) => f.file.startsWith('examples/rasa-de/data/')), 'only files of the folder are reported');
+    if (!rules.has('autonomy.handoff')) this.skip();
+    // the project-wide finding belongs to domain.yml, outside the folder: a data-only project would put it on data/nlu.yml
+    assert.deepStrictEqual(json.findings.filter((f) => f.rule === 'autonomy.handoff'), []);
   });
 
   it('exit codes follow --fail-on on a real bot', function () {

@@ -8,6 +8,8 @@ const GOOD = 'version: "3.1"\nresponses:\n  utter_goodbye:\n  - text: "Bye!"\n';
 const BROKEN = 'version: "3.1"\nnlu:\n  - intent: x\n    examples: |\n      - a\n  - intent: [oops\n    examples: |\n      - b\n';
 
 const brokenFiles = (json: { findings: { rule: string; file: string }[] }) => json.findings.filter((f) => f.rule === 'parse.error').map((f) => f.file);
+/** These tests are about which files are read: findings of the rules on the tiny bots do not matter. */
+const fileProblems = <T extends { rule: string }>(json: { findings: T[] }): T[] => json.findings.filter((f) => f.rule === 'parse.error' || f.rule === 'config.error');
 
 describe('CLI: which files are read', () => {
   after(cleanUp);
@@ -43,7 +45,7 @@ describe('CLI: which files are read', () => {
     assert.deepStrictEqual(brokenFiles(runJson(['check', '.'], { cwd: path.join(root, 'data') }).json), ['nlu.yml']);
     // a named file that the config ignores is skipped, with a note on stderr
     const named = runJson(['check', 'legacy/old.yml'], { cwd: root });
-    assert.deepStrictEqual(named.json.findings, []);
+    assert.deepStrictEqual(named.json.findings, [], 'not read at all');
     assert.strictEqual(named.run.stderr, 'bot-ethics: legacy/old.yml: skipped, ignored by .bot-ethics.yml\n');
   });
 
@@ -56,11 +58,11 @@ describe('CLI: which files are read', () => {
       'settings/ci.yml': 'ignore:\n  - "legacy/**"\n',
     });
     const { json } = runJson(['check', 'bot', '--config', 'ci.yml'], { cwd: root });
-    assert.deepStrictEqual(json.findings, [], 'neither the found config’s error nor the ignored file');
+    assert.deepStrictEqual(fileProblems(json), [], 'neither the found config’s error nor the ignored file');
     // globs count from the config file's folder, not from the checked folder
     assert.deepStrictEqual(brokenFiles(runJson(['check', 'bot', '--config', 'settings/ci.yml'], { cwd: root }).json), ['bot/legacy/old.yml']);
     assert.deepStrictEqual(
-      runJson(['check', 'bot'], { cwd: root }).json.findings.map((f) => [f.rule, f.file]),
+      fileProblems(runJson(['check', 'bot'], { cwd: root }).json).map((f) => [f.rule, f.file]),
       [
         ['config.error', '.bot-ethics.yml'],
         ['parse.error', 'bot/legacy/old.yml'],
@@ -78,7 +80,7 @@ describe('CLI: which files are read', () => {
     const all = runJson(['check', 'bots'], { cwd: root }).json;
     assert.strictEqual(all.files, 3);
     assert.deepStrictEqual(
-      all.findings.map((f) => [f.rule, f.file]),
+      fileProblems(all).map((f) => [f.rule, f.file]),
       [
         ['parse.error', 'bots/one/data/nlu.yml'],
         ['config.error', 'bots/two/.bot-ethics.yml'],
@@ -87,14 +89,14 @@ describe('CLI: which files are read', () => {
     // a single file: only its findings, counted as one file, though its project was read for context
     const one = runJson(['check', 'bots/one/domain.yml'], { cwd: root }).json;
     assert.strictEqual(one.files, 1);
-    assert.deepStrictEqual(one.findings, []);
+    assert.deepStrictEqual(fileProblems(one), []);
     const two = runJson(['check', 'bots/one/data/nlu.yml', 'bots/one/domain.yml'], { cwd: root }).json;
     assert.strictEqual(two.files, 2);
     assert.deepStrictEqual(brokenFiles(two), ['bots/one/data/nlu.yml']);
     // a folder and a file of the same project: the project once
     const both = runJson(['check', 'bots/one', 'bots/one/domain.yml'], { cwd: root }).json;
     assert.strictEqual(both.files, 2);
-    assert.strictEqual(both.findings.length, 1);
+    assert.strictEqual(fileProblems(both).length, 1);
   });
 
   it('a named file no format claims is skipped with a note', () => {
@@ -113,7 +115,7 @@ describe('CLI: positions in BOM + CRLF files', () => {
     const config = '\ufeff# settings\r\nlanguage: en\r\ngenderStyle: loud\r\n';
     const root = project({ '.bot-ethics.yml': config, 'domain.yml': GOOD });
     const { json } = runJson(['check', '.'], { cwd: root });
-    const [f] = json.findings;
+    const [f] = fileProblems(json);
     assert.deepStrictEqual(f.range, { start: { line: 2, character: 13 }, end: { line: 2, character: 17 } });
     assert.strictEqual(slice(config.slice(1), f.range), 'loud');
     assert.match(runCli(['check', '.'], { cwd: root }).stdout, /^\.bot-ethics\.yml:3:14 error config\.error/);
@@ -123,7 +125,7 @@ describe('CLI: positions in BOM + CRLF files', () => {
     const text = '\ufeffversion: "3.1"\r\nnlu:\r\n  - intent: x\r\n    examples: |\r\n      - a\r\n  - intent: [oops\r\n    examples: |\r\n      - b\r\n';
     const root = project({ 'data/nlu.yml': text });
     const { json } = runJson(['check', '.'], { cwd: root });
-    assert.deepStrictEqual(json.findings.map((f) => [f.rule, f.range.start]), [['parse.error', { line: 6, character: 4 }]]);
+    assert.deepStrictEqual(fileProblems(json).map((f) => [f.rule, f.range.start]), [['parse.error', { line: 6, character: 4 }]]);
     assert.strictEqual(fs.readFileSync(path.join(root, 'data/nlu.yml'), 'utf8'), text, 'the file is never written');
   });
 });

@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { cleanUp, project, runCli, runJson, slice, type JsonFinding } from './support';
+import { ALL_RULES_OFF, cleanUp, project, runCli, runJson, slice, type JsonFinding } from './support';
 
 /** A bot with a file that does not parse, a config with a wrong value, and a clean file. */
 const BROKEN = {
   'domain.yml': 'version: "3.1"\nresponses:\n  utter_goodbye:\n  - text: "Bye!"\n',
   'data/nlu.yml': 'version: "3.1"\nnlu:\n  - intent: goodbye\n    examples: |\n      - bye\n  - intent: [broken\n    examples: |\n      - x\n',
   'data/rules.yml': 'version: "3.1"\nrules:\n  - rule: bye\n    steps:\n      - intent: goodbye\n      - action: utter_goodbye\n',
-  '.bot-ethics.yml': 'language: en\ngenderStyle: loud\n',
+  '.bot-ethics.yml': 'language: en\ngenderStyle: loud\n' + ALL_RULES_OFF,
 };
 
 function assertRange(r: unknown): void {
@@ -78,7 +78,7 @@ describe('CLI: JSON output', () => {
   it('a broken file does not stop the others: each parse error is reported, every file counted', () => {
     const root = project({
       ...BROKEN,
-      '.bot-ethics.yml': 'language: en\n',
+      '.bot-ethics.yml': 'language: en\n' + ALL_RULES_OFF,
       'data/stories.yml': 'version: "3.1"\nstories:\n  - story: a\n    steps: [\n',
     });
     const { json } = runJson(['check', root]);
@@ -106,7 +106,7 @@ describe('CLI: text output', () => {
   });
 
   it('uses singular forms for one and zero problems for a clean bot', () => {
-    const clean = project({ 'domain.yml': BROKEN['domain.yml'], '.bot-ethics.yml': 'language: xx\n' });
+    const clean = project({ 'domain.yml': BROKEN['domain.yml'], '.bot-ethics.yml': 'language: xx\n' + ALL_RULES_OFF });
     assert.strictEqual(runCli(['check', clean]).stdout.split('\n').slice(-2)[0], '1 problem (1 error, 0 warnings, 0 infos) in 1 file');
   });
 
@@ -127,14 +127,14 @@ describe('CLI: exit codes and --fail-on', () => {
   after(cleanUp);
 
   it('0 without findings, 1 with an error at any --fail-on level', () => {
-    const clean = project({ 'domain.yml': BROKEN['domain.yml'] });
+    const clean = project({ 'domain.yml': BROKEN['domain.yml'], '.bot-ethics.yml': ALL_RULES_OFF });
     for (const level of ['error', 'warning', 'info']) assert.strictEqual(runCli(['check', clean, '--fail-on', level]).status, 0, level);
     const broken = project(BROKEN);
     for (const level of ['error', 'warning', 'info']) assert.strictEqual(runCli(['check', broken, `--fail-on=${level}`]).status, 1, level);
   });
 
   it('a config that lowers nothing: config.error is an error finding, exit 1 by default', () => {
-    const root = project({ 'domain.yml': BROKEN['domain.yml'], '.bot-ethics.yml': 'rules:\n  pii.ecko: off\n' });
+    const root = project({ 'domain.yml': BROKEN['domain.yml'], '.bot-ethics.yml': ALL_RULES_OFF.replace('rules:\n', 'rules:\n  pii.ecko: off\n') });
     const { run, json } = runJson(['check', root]);
     assert.strictEqual(run.status, 1);
     assert.deepStrictEqual(json.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]), [['config.error', 1, 2]]);

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { RULE_IDS } from '../../server/src/core/findings';
-import { cleanUp, copyExample, project, REPO, runCli } from './support';
+import { ALL_RULES_OFF, cleanUp, copyExample, project, REPO, runCli } from './support';
 
 /**
  * The official SARIF 2.1.0 schema as shipped by Microsoft's jest-sarif. It is
@@ -50,7 +50,7 @@ interface SarifLog {
 const BROKEN = {
   'domain.yml': 'version: "3.1"\nresponses:\n  utter_goodbye:\n  - text: "Bye!"\n',
   'data folder/nlu.yml': 'version: "3.1"\nnlu:\n  - intent: goodbye\n    examples: |\n      - bye\n  - intent: [broken\n    examples: |\n      - x\n',
-  '.bot-ethics.yml': 'language: en\ngenderStyle: loud\n',
+  '.bot-ethics.yml': 'language: en\ngenderStyle: loud\n' + ALL_RULES_OFF,
 };
 
 describe('CLI: SARIF output', () => {

@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { RULE_IDS } from '../../server/src/core/findings';
 
 /** The repository root, from out/test/cli or test/cli. */
 export const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
@@ -99,3 +100,6 @@ export function registeredRules(): Set<string> {
   assert.strictEqual(run.status, 0, run.stderr);
   return new Set((JSON.parse(run.stdout) as { id: string }[]).map((r) => r.id));
 }
+
+/** Config lines that switch every rule off: for tests about files, positions and formats, not about rules. */
+export const ALL_RULES_OFF = `rules:\n${RULE_IDS.map((id) => `  ${id}: off`).join('\n')}\n`;

@@ -4,7 +4,8 @@
  * - a folder: its bot files, split into projects at folders that are project
  *   roots themselves (a `.bot-ethics.yml`, a Rasa domain, a Dialogflow agent,
  *   a Composer .botproj), so `check examples` checks each example bot alone;
- *   every file is reported.
+ *   every file is reported. A folder inside a project (`check bot/data`) is
+ *   checked like its files named one by one: within the whole project.
  * - a file: checked inside the project it belongs to. Where that project has
  *   a root (marker or config), the project's other files are read too, so
  *   cross-file rules see the whole bot, but only the named files are
@@ -67,7 +68,12 @@ export class Planner {
       if (list) list.push(f);
       else groups.set(root, [f]);
     }
+    const enclosing = this.enclosingRoot(folder);
     for (const [root, list] of groups) {
+      if (root === folder && enclosing) {
+        await this.addWithContext(enclosing, list);
+        continue;
+      }
       const rootConfig = this.configFor(root);
       // a nested project's own config may ignore more
       const kept = rootConfig && rootConfig !== config ? list.filter((f) => !ignoreListOf(rootConfig).ignores(f)) : list;
@@ -82,8 +88,22 @@ export class Planner {
       this.notes.push({ template: '{0}: skipped, ignored by {1}', args: [pathArg, this.display(config.path)] });
       return;
     }
-    const context = isProjectRoot(root, this.roots) ? (await this.walk(root, config)).filter((f) => projectRootFor(f, [root], this.roots) === root) : [];
-    this.merge(root, config, [...context, file], new Set([file]));
+    if (isProjectRoot(root, this.roots)) await this.addWithContext(root, [file]);
+    else this.merge(root, config, [file], new Set([file]));
+  }
+
+  /** Files reported within their whole project: the project's other files are read so that cross-file rules see the bot. */
+  private async addWithContext(root: string, files: string[]): Promise<void> {
+    const config = this.configFor(root);
+    const context = (await this.walk(root, config)).filter((f) => projectRootFor(f, [root], this.roots) === root);
+    this.merge(root, config, [...context, ...files], new Set(files));
+  }
+
+  /** The project root strictly above a folder that is not a root itself, if any. */
+  private enclosingRoot(folder: string): string | undefined {
+    if (isProjectRoot(folder, this.roots)) return undefined;
+    const root = projectRootFor(folder, [], this.roots);
+    return root !== folder && isProjectRoot(root, this.roots) ? root : undefined;
   }
 
   private merge(root: string, config: LoadedConfig | undefined, files: string[], report: Set<string> | 'all'): void {
