@@ -6,8 +6,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../server/src/lsp/protocol';
-import { DOCUMENT_SELECTOR, WATCHED_GLOBS } from './selector';
+import { CHECK_WORKSPACE_REQUEST, WATCHED_GLOBS, type CheckWorkspaceResult, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { DOCUMENT_SELECTOR } from './selector';
 
 /** The id also names the trace setting the client library reads: botEthics.trace.server. */
 const CLIENT_ID = 'botEthics';
@@ -30,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: watchers },
+    initializationOptions: { clientWatchesFiles: true } satisfies InitializationOptions,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     connectionOptions: { maxRestartCount: MAX_RESTARTS },

@@ -15,6 +15,3 @@ export const DOCUMENT_SELECTOR: DocumentFilter[] = [
   { scheme: 'file', pattern: '**/data/**/*.md' },
   { scheme: 'file', pattern: '**/{nlu,stories,rules,responses}*.md' },
 ];
-
-/** Files whose creation, change or deletion on disk the server must know (projects, roots, config). */
-export const WATCHED_GLOBS = ['**/.bot-ethics.yml', '**/*.{yml,yaml,md,lg,lu,qna,dialog,json}', '**/*.botproj'];

@@ -306,6 +306,33 @@ describe('LSP handlers (in-process, test rules)', function () {
   });
 });
 
+describe('LSP handlers: registrations', function () {
+  this.timeout(20_000);
+  for (const clientWatchesFiles of [false, true]) {
+    it(`${clientWatchesFiles ? 'leaves file watching to a client that does it' : 'asks the client to watch bot files and the config'}`, async () => {
+      const ws = new TempWorkspace({ 'main.lg': MAIN_LG });
+      const client = await startInMemory({ workspaceFolder: ws.root, initializationOptions: clientWatchesFiles ? { clientWatchesFiles } : undefined });
+      try {
+        // a request's answer comes after whatever the server sent while handling `initialized`
+        await client.hover(ws.uri('main.lg'), { line: 0, character: 0 });
+        const watched = client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+        const expected = [{ watchers: ['**/.bot-ethics.yml', '**/*.{yml,yaml,md,lg,lu,qna,dialog,json}', '**/*.botproj'].map((globPattern) => ({ globPattern })) }];
+        assert.deepStrictEqual(
+          watched.map((r) => r.registerOptions),
+          clientWatchesFiles ? [] : expected,
+        );
+        assert.deepStrictEqual(
+          client.registrations.filter((r) => r.method === 'workspace/didChangeConfiguration').map((r) => r.registerOptions),
+          [{ section: 'botEthics' }],
+        );
+      } finally {
+        await client.shutdown();
+        ws.remove();
+      }
+    });
+  }
+});
+
 describe('LSP handlers in German (in-process, test rules)', function () {
   this.timeout(20_000);
   it('localizes the hover and links the German rule page', async () => {

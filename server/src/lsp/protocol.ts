@@ -18,6 +18,19 @@ export interface CheckWorkspaceResult {
   infos: number;
 }
 
+/**
+ * Files whose creation, change or deletion on disk the server must hear of
+ * (bot files, project root markers, the config file). The VS Code client
+ * watches them itself and says so in `initializationOptions`; for other
+ * clients the server registers these watchers.
+ */
+export const WATCHED_GLOBS = ['**/.bot-ethics.yml', '**/*.{yml,yaml,md,lg,lu,qna,dialog,json}', '**/*.botproj'];
+
+export interface InitializationOptions {
+  /** the client sends didChangeWatchedFiles for {@link WATCHED_GLOBS} without being asked */
+  clientWatchesFiles?: boolean;
+}
+
 /** `source.fixAll.bot-ethics`: every preferred fix of a document that does not overlap another. */
 export const FIX_ALL_KIND = 'source.fixAll.bot-ethics';
 

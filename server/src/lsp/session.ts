@@ -4,6 +4,7 @@
  * tests pass in-memory streams and may swap formats and rules.
  */
 import {
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -25,7 +26,7 @@ import { DiagnosticsHandler } from './handlers/diagnostics';
 import { DocumentsHandler } from './handlers/documents';
 import { HoverHandler } from './handlers/hover';
 import { SettingsHandler } from './handlers/settings';
-import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from './protocol';
+import { CHECK_WORKSPACE_REQUEST, WATCHED_GLOBS, type CheckWorkspaceResult, type InitializationOptions } from './protocol';
 import { background, guarded, type Log } from './safe';
 import { uriToKey } from './uri';
 import { Workspace } from './workspace';
@@ -70,6 +71,7 @@ class Session {
   private readonly settings: SettingsHandler;
   private readonly diagnostics: DiagnosticsHandler;
   private readonly documentsHandler: DocumentsHandler;
+  private readonly clientWatches: boolean;
 
   constructor(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams, options: ServerOptions, log: Log) {
     const rules = options.rules ?? RULES;
@@ -86,6 +88,7 @@ class Session {
       log: (m) => log.info(m),
     });
     workspace.setFolders(workspaceFolders(params));
+    this.clientWatches = clientWatchesFiles(params);
     this.ctx = { connection, documents, workspace, checker: new Checker(rules), rules, lang, capabilities, log };
     this.settings = settings = new SettingsHandler(this.ctx, (roots) => {
       for (const p of workspace.all) if (roots.includes(p.root)) this.diagnostics.schedule(p, 0);
@@ -95,6 +98,13 @@ class Session {
     this.documentsHandler.register();
     this.registerRequests();
     log.info(`bot-ethics server: ${rules.length} rules, ${(options.formats ?? FORMATS).length} formats, UI ${lang}, ${workspace.folders.length} workspace folders`);
+  }
+
+  /** Editors other than VS Code hear of file changes only when the server asks for them. */
+  private watchFiles(): void {
+    if (this.clientWatches || !this.ctx.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const watchers = WATCHED_GLOBS.map((globPattern) => ({ globPattern }));
+    void this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
 
   private registerRequests(): void {
@@ -111,6 +121,7 @@ class Session {
 
   initialized(): void {
     this.settings.registerForChanges();
+    this.watchFiles();
     if (this.ctx.capabilities.workspace?.workspaceFolders) {
       this.ctx.connection.workspace.onDidChangeWorkspaceFolders((e) =>
         background(this.ctx.log, 'workspace folders', () => {
@@ -122,6 +133,11 @@ class Session {
       );
     }
   }
+}
+
+function clientWatchesFiles(params: InitializeParams): boolean {
+  const options = params.initializationOptions as InitializationOptions | null | undefined;
+  return options?.clientWatchesFiles === true;
 }
 
 function workspaceFolders(params: InitializeParams): string[] {

@@ -34,7 +34,7 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
     didChangeConfiguration: { dynamicRegistration: true },
     workspaceFolders: true,
     workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
-    didChangeWatchedFiles: { dynamicRegistration: false },
+    didChangeWatchedFiles: { dynamicRegistration: true },
   },
   textDocument: {
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -49,6 +49,7 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   locale?: string;
   capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
 }
 
 interface Waiter {
@@ -59,6 +60,8 @@ interface Waiter {
 
 export class LspTestClient {
   readonly logs: string[] = [];
+  /** what the server registered dynamically (client/registerCapability) */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** every publishDiagnostics, in order */
   readonly published: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown>;
@@ -78,7 +81,10 @@ export class LspTestClient {
       this.configurationRequests++;
       return params.items.map((i) => (i.section === 'botEthics' ? this.settings : null));
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
@@ -126,6 +132,7 @@ export class LspTestClient {
       workspaceFolders: [{ uri: folderUri, name: path.basename(options.workspaceFolder) }],
       capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
       locale: options.locale ?? 'en',
+      initializationOptions: options.initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
   }
