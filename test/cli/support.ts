@@ -24,7 +24,7 @@ export interface Run {
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
   assert.ok(fs.existsSync(CLI), `${CLI} is missing: run \`npm run build\` first`);
   const env: Record<string, string | undefined> = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...opts.env };
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'bot-ethics.js'), ...args], { cwd: opts.cwd ?? REPO, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'bot-ethics.js'), ...args], { cwd: opts.cwd ?? REPO, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
