@@ -5,14 +5,26 @@
  * Reported per variation, since the user sees only one. Project scope:
  * prompts, variables, messages and greetings live in different files.
  */
-import { msg } from '../core/findings';
+import { msg, type Edit } from '../core/findings';
 import type { BotMessage, Conversation, TextPiece } from '../core/model';
 import type { Rule } from '../core/rule';
-import { insertInText } from './support/edit';
+import type { MappedText } from '../core/text';
+import { insertInText, replaceInText } from './support/edit';
 import { greetingMessages } from './support/greetings';
 import { piiCategory } from './support/pii';
 import { mainPiece, spokenText } from './support/pii-prompt';
 import { givesPrivacyNotice, givesPurposeOrPrivacy, purposeSentence } from './support/pii-purpose';
+
+/**
+ * Appends after decoded index `end`. In a plain YAML scalar an insertion that
+ * starts with a space cannot stand alone, so the last word is rewritten
+ * together with it: the scalar stays plain where it can.
+ */
+function appendEdit(text: MappedText, end: number, addition: string): Edit | undefined {
+  if (text.encoding.kind !== 'yaml-plain') return insertInText(text, end, addition);
+  const wordStart = text.value.slice(0, end).search(/\S+$/);
+  return wordStart < 0 ? insertInText(text, end, addition) : replaceInText(text, wordStart, end, text.value.slice(wordStart, end) + addition);
+}
 
 function greetingGivesNotice(model: Conversation): boolean {
   return greetingMessages(model).some((m: BotMessage) => m.variations.some((v) => givesPrivacyNotice(spokenText(v, model))));
@@ -51,7 +63,7 @@ export const piiNotice: Rule = {
           const value = main.text.value;
           const end = value.trimEnd().length;
           const joint = /[\p{L}\p{N}]$/u.test(value.slice(0, end)) ? '. ' : ' ';
-          const edit = insertInText(main.text, end, joint + purposeSentence(ctx.langOf(variation, main), ctx.config.privacyPolicyUrl));
+          const edit = appendEdit(main.text, end, joint + purposeSentence(ctx.langOf(variation, main), ctx.config.privacyPolicyUrl));
           const range = main.text.fullRange;
           ctx.report({
             file: main.text.file,

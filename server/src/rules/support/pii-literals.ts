@@ -285,16 +285,17 @@ export function findLiterals(text: string, kinds: readonly LiteralKind[], lang: 
   const blocked: SourceRange[] = [...skip];
   const urls = urlRanges(text);
   const out: LiteralHit[] = [];
-  const take = (hits: LiteralHit[], avoidUrls: boolean) => {
+  const take = (hits: LiteralHit[], avoidUrls: boolean, report = true) => {
     for (const h of hits) {
       if (overlaps(h, blocked) || (avoidUrls && overlaps(h, urls))) continue;
-      out.push(h);
+      if (report) out.push(h);
       blocked.push(h);
     }
   };
   // mailto: links are URLs, and the address in one is still an address
   if (kinds.includes('email') && text.includes('@')) take(findEmails(text, lang), false);
-  if (kinds.includes('iban')) take(findIbans(text), true);
+  // an IBAN's digits are no card number, even where IBANs are not reported (bot text)
+  take(findIbans(text), true, kinds.includes('iban'));
   if (kinds.includes('card')) take(findCards(text), true);
   if (kinds.includes('phone')) take(findPhones(text, lang), true);
   return out.sort((a, b) => a.start - b.start);

@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import { piiNotice } from '../../../server/src/rules/pii-notice';
+import { ModelBuilder, runRules } from '../../support/model-builder';
+import { assertSuppressible, assertTranslated, fixed, texts } from './pii-helpers';
+
+function domain() {
+  const d = new ModelBuilder('/p/domain.yml');
+  d.variable('email', { type: 'text', entities: ['email'] });
+  d.variable('iban', { type: 'text' });
+  d.variable('first_name', { type: 'text' });
+  d.variable('tracking_number', { type: 'text' });
+  d.message('utter_greet', ['Hi, welcome to Swiftparcel!']);
+  d.greeting(['utter_greet']);
+  return d;
+}
+
+describe('pii.notice', () => {
+  it('reports a PII prompt without a purpose on its text, and appends a purpose sentence', () => {
+    const d = domain();
+    d.message('utter_ask_email', ["What's your email address?"]);
+    d.prompt('email', 'utter_ask_email');
+    const files = [d.build()];
+    const findings = runRules([piiNotice], files);
+    assert.deepStrictEqual(texts(files, findings), ["What's your email address?"]);
+    const [f] = findings;
+    assert.strictEqual(f.severity, 'warning');
+    assert.deepStrictEqual(f.message.args, ['email']);
+    assert.strictEqual(fixed(files, f, 'Add a purpose and privacy sentence'), "  - What's your email address? We use this only to handle your request.");
+    assertSuppressible(f);
+    assertTranslated(findings);
+  });
+
+  it('uses the configured privacy policy URL and the message language', () => {
+    const d = domain();
+    d.message('utter_ask_iban', ['Wie lautet Ihre IBAN'], { lang: 'de' });
+    d.prompt('iban', 'utter_ask_iban');
+    const files = [d.build()];
+    const [f] = runRules([piiNotice], files, { privacyPolicyUrl: 'https://stadtwerke.example/datenschutz' });
+    assert.strictEqual(
+      fixed(files, f, 'Add a purpose and privacy sentence'),
+      // ": " cannot stand in a plain YAML scalar: the scalar is rewritten quoted
+      '  - "Wie lautet Ihre IBAN. Wir verwenden diese Angabe nur zur Bearbeitung Ihres Anliegens; Datenschutzhinweise: https://stadtwerke.example/datenschutz"',
+    );
+  });
+
+  it('judges each variation alone', () => {
+    const d = domain();
+    d.message('utter_ask_email', ['So that we can send you updates, what is your email?', 'Your email, please?', 'Damit wir Sie informieren können: Ihre E-Mail-Adresse?']);
+    d.prompt('email', 'utter_ask_email');
+    const files = [d.build()];
+    assert.deepStrictEqual(texts(files, runRules([piiNotice], files)), ['Your email, please?']);
+  });
+
+  it('is satisfied by a privacy notice or link in any greeting message', () => {
+    for (const greeting of ['I am a bot. Our privacy policy: https://swiftparcel.example/p', 'Infos zum Datenschutz finden Sie hier.', 'More: https://swiftparcel.example/legal/privacy']) {
+      const d = domain();
+      d.message('utter_intro', [greeting]);
+      d.greeting(['utter_greet', 'utter_intro']);
+      d.message('utter_ask_email', ["What's your email address?"]);
+      d.prompt('email', 'utter_ask_email');
+      assert.deepStrictEqual(runRules([piiNotice], [d.build()]), [], greeting);
+    }
+  });
+
+  it('is not satisfied by a notice in a message that is no greeting', () => {
+    const d = domain();
+    d.message('utter_privacy', ['Our privacy policy: https://swiftparcel.example/privacy']);
+    d.message('utter_ask_email', ["What's your email address?"]);
+    d.prompt('email', 'utter_ask_email');
+    assert.strictEqual(runRules([piiNotice], [d.build()]).length, 1);
+  });
+
+  it('reads messages a variation includes by reference (LG template calls)', () => {
+    const lg = new ModelBuilder('/p/bot.en-us.lg', 'lg', { kind: 'lg' });
+    lg.message('PrivacyNote', ['See our privacy policy at https://northwind.example/privacy.']);
+    const ask = lg.message('AskEmail', ["${PrivacyNote()} What's your email?"]);
+    ask.variations[0].pieces[0].calls = [{ message: 'PrivacyNote', start: 0, end: 16 }];
+    ask.variations[0].pieces[0].placeholders = [];
+    lg.prompt('user.email', 'AskEmail');
+    assert.deepStrictEqual(runRules([piiNotice], [lg.build()]), []);
+  });
+
+  it('does not report prompts for non-PII variables, and names only with reportPersonNames', () => {
+    const d = domain();
+    d.message('utter_ask_tracking_number', ["What's the tracking number?"]);
+    d.prompt('tracking_number', 'utter_ask_tracking_number');
+    d.message('utter_ask_first_name', ['What is your first name?']);
+    d.prompt('first_name', 'utter_ask_first_name');
+    const files = [d.build()];
+    assert.deepStrictEqual(runRules([piiNotice], files), []);
+    assert.deepStrictEqual(texts(files, runRules([piiNotice], files, { reportPersonNames: true })), ['What is your first name?']);
+  });
+
+  it('reports a variation once even when several prompts use the message', () => {
+    const d = domain();
+    d.message('utter_ask_email', ["What's your email address?"]);
+    d.prompt('email', 'utter_ask_email').prompt('email', 'utter_ask_email');
+    assert.strictEqual(runRules([piiNotice], [d.build()]).length, 1);
+  });
+});
