@@ -116,8 +116,14 @@ type Factory = (file: string, value: string, segs: Segment[], enc: Encoding, anc
  * break that stands for several source characters.
  */
 export class MappedTextBuilder {
-  private value = '';
-  private readonly segs: Segment[] = [];
+  /**
+   * Decoded text as parts joined once at build: parsers add a character at a
+   * time, and `value += ch` per character builds deep string ropes.
+   */
+  private readonly parts: string[] = [];
+  private length = 0;
+  /** mutable while building, so extending the last run costs no new object */
+  private readonly segs: { v: number; s: number; e: number; verbatim: boolean }[] = [];
   private anchorAt: number | undefined;
   private nodeRange: SourceRange | undefined;
 
@@ -131,21 +137,26 @@ export class MappedTextBuilder {
   verbatim(text: string, start: number): this {
     if (!text) return this;
     const last = this.segs[this.segs.length - 1];
-    if (last && last.verbatim && last.e === start && last.v + (last.e - last.s) === this.value.length) {
-      this.segs[this.segs.length - 1] = { ...last, e: start + text.length };
+    if (last && last.verbatim && last.e === start && last.v + (last.e - last.s) === this.length) {
+      last.e = start + text.length;
     } else {
-      this.segs.push({ v: this.value.length, s: start, e: start + text.length, verbatim: true });
+      this.segs.push({ v: this.length, s: start, e: start + text.length, verbatim: true });
     }
-    this.value += text;
+    this.append(text);
     return this;
   }
 
   /** `decoded` (usually one character) stands for source [start, end). */
   escape(decoded: string, start: number, end: number): this {
     if (!decoded) return this;
-    this.segs.push({ v: this.value.length, s: start, e: end, verbatim: false });
-    this.value += decoded;
+    this.segs.push({ v: this.length, s: start, e: end, verbatim: false });
+    this.append(decoded);
     return this;
+  }
+
+  private append(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
   }
 
   anchor(offset: number): this {
@@ -164,7 +175,9 @@ export class MappedTextBuilder {
     const start = first ? first.s : emptyAt ?? this.nodeRange?.start ?? 0;
     const end = last ? last.e : start;
     if (!first) this.segs.push({ v: 0, s: start, e: start, verbatim: true });
-    return this.make(this.file, this.value, this.segs, this.encoding, this.anchorAt ?? start, this.nodeRange ?? { start, end });
+    // segments are copied: the text keeps what was built even if the builder is used on
+    const segments: Segment[] = this.segs.map((g) => ({ ...g }));
+    return this.make(this.file, this.parts.join(''), segments, this.encoding, this.anchorAt ?? start, this.nodeRange ?? { start, end });
   }
 }
 
