@@ -36,6 +36,7 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
       { rule: 'bias.wording', file: 'domain.yml', text: 'blacklist', severity: 'warning' },
       { rule: 'autonomy.pressure', file: 'domain.yml', text: 'Only today', severity: 'warning' },
       { rule: 'autonomy.pressure', file: 'domain.yml', text: 'Last chance', severity: 'warning' },
+      { rule: 'autonomy.pressure', file: 'domain.yml', text: 'act now', severity: 'warning' },
     ],
     notFound: [
       { rule: 'disclosure.missing', file: 'domain.yml', text: 'Hi there, welcome to Swiftparcel!' },
@@ -67,6 +68,7 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
       // the example's config raises autonomy.pressure to error
       { rule: 'autonomy.pressure', file: 'domain.yml', text: 'Nur heute', severity: 'error' },
       { rule: 'autonomy.pressure', file: 'domain.yml', text: 'Letzte Chance', severity: 'error' },
+      { rule: 'autonomy.pressure', file: 'domain.yml', text: 'ich zahle lieber mehr', severity: 'error' },
       { rule: 'autonomy.handoff', file: 'domain.yml', text: 'version: "3.1"', severity: 'info' },
     ],
     notFound: [
@@ -97,7 +99,9 @@ const EXPECTED: Record<string, { found: Expect[]; notFound: Expect[] }> = {
       { rule: 'disclosure.missing', file: 'flows/Default Start Flow/Default Start Flow.json', text: 'Willkommen beim Bürgerservice der Stadt Musterstadt! Wie kann ich Ihnen helfen?' },
       { rule: 'disclosure.missing', file: 'flows/Default Start Flow/Default Start Flow.json', text: 'Hallo! Schön, dass Sie da sind. Möchten Sie einen Termin im Bürgerbüro buchen?' },
       { rule: 'pii.echo', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: '$session.params.email' },
-      { rule: 'pii.transfer', file: 'webhooks/terminbuchung.json', text: 'http://termine.musterstadt-verwaltung.de/api/buchung' },
+      { rule: 'pii.transfer', file: 'webhooks/terminbuchung.json', text: 'http://termine.musterstadt-verwaltung.de/api/buchung', severity: 'error' },
+      // the e-mail parameter goes to the webhook without "redact": true (the telefon parameter has it)
+      { rule: 'pii.transfer', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: '"email"', severity: 'warning' },
       { rule: 'pii.literal', file: 'intents/termin.buchen/trainingPhrases/de.json', text: '0171 4839271' },
       { rule: 'pii.notice', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: 'Wie lautet Ihre E-Mail-Adresse?' },
       { rule: 'bias.wording', file: 'flows/Default Start Flow/pages/Termin buchen.json', text: 'Antragsteller' },
