@@ -42,7 +42,8 @@ export const piiEcho: Rule = {
     for (const { piece } of piecesOf(model.messages)) {
       for (const ph of piece.placeholders) {
         const pii = piiCategory(model.variables.get(ph.variable), ph.variable);
-        if (!pii || (pii.category === 'person-name' && !ctx.config.reportPersonNames)) continue;
+        // an age read back to its owner is no leak; names only on request (config reportPersonNames)
+        if (!pii || !pii.echo || (pii.category === 'person-name' && !ctx.config.reportPersonNames)) continue;
         if (isMaskedPlaceholder(piece.text.value.slice(ph.start, ph.end))) continue;
         const fixes: Fix[] = [];
         // a secret must not show even in part; a partial e-mail address or name says nothing useful

@@ -12,7 +12,7 @@ import type { MappedText } from '../core/text';
 import { insertInText, replaceInText } from './support/edit';
 import { greetingMessages } from './support/greetings';
 import { piiCategory } from './support/pii';
-import { mainPiece, spokenText } from './support/pii-prompt';
+import { mainPiece, promptVariable, spokenText } from './support/pii-prompt';
 import { givesPrivacyNotice, givesPurposeOrPrivacy, purposeSentence } from './support/pii-purpose';
 
 /**
@@ -52,7 +52,8 @@ export const piiNotice: Rule = {
     if (!model.prompts.length || greetingGivesNotice(model)) return;
     const done = new Set<TextPiece>();
     for (const prompt of model.prompts) {
-      const pii = piiCategory(model.variables.get(prompt.variable), prompt.variable);
+      const asked = promptVariable(model, prompt.variable);
+      const pii = piiCategory(asked.variable, asked.name);
       if (!pii || (pii.category === 'person-name' && !ctx.config.reportPersonNames)) continue;
       for (const message of model.messagesById.get(prompt.message) ?? []) {
         for (const variation of message.variations) {
@@ -70,9 +71,9 @@ export const piiNotice: Rule = {
             start: range.start,
             end: range.end,
             anchor: main.text.anchor,
-            message: msg('This prompt asks for {0} without saying what it is used for or where the privacy policy is.', prompt.variable),
+            message: msg('This prompt asks for {0} without saying what it is used for or where the privacy policy is.', asked.name),
             fixes: edit ? [{ title: msg('Add a purpose and privacy sentence'), edits: [edit], preferred: true }] : [],
-            details: { variable: prompt.variable, category: pii.category },
+            details: { variable: asked.name, category: pii.category },
           });
         }
       }

@@ -11,7 +11,7 @@ import { msg, type Message } from '../core/findings';
 import type { BotMessage, Conversation, FileModel, TextPiece } from '../core/model';
 import type { Rule, RuleContext } from '../core/rule';
 import { sensitiveCategory } from './support/pii';
-import { mainPiece } from './support/pii-prompt';
+import { mainPiece, promptVariable } from './support/pii-prompt';
 import { asksForSensitiveData } from './support/pii-sensitive';
 
 /** A message the bot uses to ask for a variable, known from its own file (so the file-scope result can be cached). */
@@ -63,7 +63,8 @@ export const piiSensitive: Rule = {
   checkProject(model, ctx) {
     const done = new Set<TextPiece>();
     for (const prompt of model.prompts) {
-      const sensitive = sensitiveCategory(model.variables.get(prompt.variable), prompt.variable);
+      const asked = promptVariable(model, prompt.variable);
+      const sensitive = sensitiveCategory(asked.variable, asked.name);
       if (!sensitive) continue;
       for (const message of model.messagesById.get(prompt.message) ?? []) {
         for (const variation of message.variations) {
@@ -71,7 +72,7 @@ export const piiSensitive: Rule = {
           if (!main || done.has(main)) continue;
           done.add(main);
           if (reportedByText(model, message, variation.pieces)) continue;
-          report(main, msg('This prompt asks for {0}, which is special-category data: collecting it needs explicit consent (GDPR Art. 9(2)(a)) and a clear reason.', prompt.variable), { category: sensitive.category, variable: prompt.variable }, ctx);
+          report(main, msg('This prompt asks for {0}, which is special-category data: collecting it needs explicit consent (GDPR Art. 9(2)(a)) and a clear reason.', asked.name), { category: sensitive.category, variable: asked.name }, ctx);
         }
       }
     }

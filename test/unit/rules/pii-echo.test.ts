@@ -110,6 +110,12 @@ describe('pii.echo', () => {
     assert.deepStrictEqual(runRules([piiEcho], [domain.build()]), []);
   });
 
+  it('does not report an age read back to the user, even with reportPersonNames', () => {
+    const lg = new ModelBuilder('/p/bot.en-us.lg', 'lg', { kind: 'lg' });
+    lg.message('Age', ['You are ${user.age} years old.', 'Got it: ${user.profile.age}.']);
+    assert.deepStrictEqual(runRules([piiEcho], [lg.build()], { reportPersonNames: true }), []);
+  });
+
   it('reports German variable names in German bot text', () => {
     const domain = new ModelBuilder('/p/domain.yml');
     domain.variable('telefonnummer', { type: 'text' });

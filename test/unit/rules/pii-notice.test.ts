@@ -91,6 +91,14 @@ describe('pii.notice', () => {
     assert.deepStrictEqual(texts(files, runRules([piiNotice], files, { reportPersonNames: true })), ['What is your first name?']);
   });
 
+  it('resolves a form-specific prompt name to the slot it asks for', () => {
+    const d = domain();
+    d.message('utter_ask_refund_form_iban', ['Which IBAN?']);
+    d.prompt('refund_form_iban', 'utter_ask_refund_form_iban');
+    const [f] = runRules([piiNotice], [d.build()]);
+    assert.deepStrictEqual(f.message.args, ['iban']);
+  });
+
   it('reports a variation once even when several prompts use the message', () => {
     const d = domain();
     d.message('utter_ask_email', ["What's your email address?"]);

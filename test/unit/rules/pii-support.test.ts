@@ -40,7 +40,7 @@ describe('pii support: variable names', () => {
       'email_verified', 'is_email', 'has_phone', 'email_count', 'iban_masked', 'card_last4', 'cardLast4', 'phone_confirmed', 'phoneNumberVerified',
       'phone_model', 'mobile_app', 'email_body', 'account_type', 'address_country', 'telefon_bestaetigt', 'number_of_emails',
       'vendor_name', 'holiday_name', 'company', 'caller_id', 'requested_slot', 'shown_privacy', 'has_allergies',
-      'support_email', 'servicerufnummer', 'kundenservice_telefon', 'webadresse', 'store_address', 'amount-of-money',
+      'support_email', 'servicerufnummer', 'kundenservice_telefon', 'webadresse', 'store_address', 'amount-of-money', 'facility_address', 'atm_address',
     ]) {
       assert.strictEqual(category(name), undefined, name);
     }
@@ -76,6 +76,9 @@ describe('pii support: variable names', () => {
     assert.strictEqual(piiCategory(undefined, 'phone')?.mask, true);
     assert.strictEqual(piiCategory(undefined, 'email')?.mask, false);
     assert.strictEqual(piiCategory(undefined, 'password')?.mask, false);
+    assert.strictEqual(piiCategory(undefined, 'age')?.echo, false);
+    assert.strictEqual(piiCategory(variable('x', { entities: ['builtin.age'] }), 'x')?.echo, false);
+    assert.strictEqual(piiCategory(undefined, 'email')?.echo, true);
   });
 
   it('finds special categories in variable names, including yes/no ones', () => {

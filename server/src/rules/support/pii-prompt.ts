@@ -3,7 +3,7 @@
  * about a whole variation lands on, and the words the user actually reads
  * (including messages a variation includes by reference).
  */
-import type { Conversation, TextPiece, Variation } from '../../core/model';
+import type { Conversation, TextPiece, Variable, Variation } from '../../core/model';
 
 /** The piece a finding about the whole variation lands on: its first text, else its first spoken text, else its first piece. */
 export function mainPiece(variation: Variation): TextPiece | undefined {
@@ -24,4 +24,19 @@ export function spokenText(variation: Variation, model: Conversation, depth = 0)
     }
   }
   return parts.join('\n');
+}
+
+/**
+ * The variable a prompt asks for. A prompt may name it with a prefix the
+ * model does not resolve (Rasa `utter_ask_<form>_<slot>` yields
+ * `<form>_<slot>`): then the longest declared variable the name ends with.
+ */
+export function promptVariable(model: Conversation, name: string): { name: string; variable: Variable | undefined } {
+  const direct = model.variables.get(name);
+  if (direct) return { name, variable: direct };
+  let best: string | undefined;
+  for (const key of model.variables.keys()) {
+    if (name.endsWith('_' + key) && (!best || key.length > best.length)) best = key;
+  }
+  return best ? { name: best, variable: model.variables.get(best) } : { name, variable: undefined };
 }

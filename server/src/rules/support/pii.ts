@@ -21,6 +21,8 @@ export interface PiiClass {
   term: string;
   /** showing only the last 4 characters is a meaningful fix (numbers, not e-mail addresses or secrets) */
   mask: boolean;
+  /** reading it back to the user is a leak (not for an age: data/pii-names.json notEchoed) */
+  echo: boolean;
   basis: 'type' | 'name';
 }
 
@@ -59,6 +61,7 @@ interface Vocabulary {
   notPersonal: Set<string>;
   derivedPrefixes: string[][];
   entities: Map<string, PiiCategory | 'none'>;
+  notEchoed: Set<string>;
 }
 
 let vocabulary: Vocabulary | undefined;
@@ -86,6 +89,7 @@ function vocab(): Vocabulary {
     notPersonal: new Set(names.notPersonal.words),
     derivedPrefixes: names.derived.prefixes.map((p) => p.split(' ')),
     entities,
+    notEchoed: new Set(names.notEchoed.terms),
   };
   return vocabulary;
 }
@@ -177,7 +181,7 @@ function classifyName(name: string): PiiClass | undefined {
     if (best && ORDER.indexOf(t.category) >= ORDER.indexOf(best.category)) continue;
     if (matchAt(t, words, v, true)) best = t;
   }
-  return best && { category: best.category, severity: SEVERITY[best.category], term: best.term, mask: best.mask, basis: 'name' };
+  return best && { category: best.category, severity: SEVERITY[best.category], term: best.term, mask: best.mask, echo: !v.notEchoed.has(best.term), basis: 'name' };
 }
 
 /** `@sys.phone-number`, `duckling:email`, `builtin.personName` → `phone-number`, `email`, `personname`. */
@@ -207,7 +211,7 @@ export function piiCategory(variable: Variable | undefined, name: string): PiiCl
     const key = entityKey(raw);
     const known = v.entities.get(key);
     if (known === 'none') typedNone = true;
-    else if (known) typed.push({ category: known, severity: SEVERITY[known], term: raw, mask: known === 'financial' || key.includes('phone'), basis: 'type' });
+    else if (known) typed.push({ category: known, severity: SEVERITY[known], term: raw, mask: known === 'financial' || key.includes('phone'), echo: !v.notEchoed.has(key), basis: 'type' });
     else if (raw !== variable?.type) {
       // a custom entity is itself a name (Rasa entity `credit_card`, Dialogflow `@iban`)
       const byName = piiCategoryOfName(key);
