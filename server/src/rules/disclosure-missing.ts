@@ -10,7 +10,7 @@ import { msg, type Fix } from '../core/findings';
 import type { BotMessage, Lang, TextPiece, Variation } from '../core/model';
 import type { Rule, RuleContext } from '../core/rule';
 import { DisclosureJudge, disclosureInsertion, disclosureSentence, mainPiece, stepDiscloses } from './support/disclosure';
-import { insertInText } from './support/edit';
+import { replaceInText } from './support/edit';
 import { resolvedGreetings } from './support/greetings';
 
 export const disclosureMissing: Rule = {
@@ -60,8 +60,8 @@ export const disclosureMissing: Rule = {
 
 function report(ctx: RuleContext, message: BotMessage, piece: TextPiece, lang: Lang): void {
   const sentence = disclosureSentence(ctx.config, lang);
-  const { at, insert } = disclosureInsertion(piece.text.value, sentence, piece);
-  const edit = insertInText(piece.text, at, insert);
+  const { from, to, replacement } = disclosureInsertion(piece.text.value, sentence, piece);
+  const edit = replaceInText(piece.text, from, to, replacement);
   const fixes: Fix[] = edit ? [{ title: msg('Add the disclosure "{0}"', sentence), edits: [edit], preferred: true }] : [];
   const range = piece.text.fullRange;
   ctx.report({

@@ -139,26 +139,37 @@ export function honestAnswer(config: BotEthicsConfig, lang: Lang): string {
 const MAX_SALUTATION_WORDS = 8;
 
 /**
- * Where a disclosure sentence reads naturally in `text`, and how to write it
- * there: after a short first sentence ("Hi! ⟨I'm a virtual assistant.⟩ How
- * can I help?"), else at the start.
+ * Where a disclosure sentence reads naturally in `text`, as a replacement of
+ * [from, to): after a short first sentence ("Hi! ⟨I'm a virtual assistant.⟩
+ * How can I help?"), else at the start. The new text never begins with white
+ * space or punctuation, so it can stand inline even in a plain YAML scalar.
  */
-export function disclosureInsertion(text: string, sentence: string, piece?: TextPiece): { at: number; insert: string } {
+export function disclosureInsertion(text: string, sentence: string, piece?: TextPiece): { from: number; to: number; replacement: string } {
   const skip = protectedRanges(text, piece);
-  const first = sentences(text)[0];
+  const all = sentences(text);
+  const first = all[0];
   const leading = text.length - text.trimStart().length;
   if (first) {
-    const firstText = text.slice(first.start, first.end);
+    const firstText = text.slice(first.start, first.end).trimEnd();
     const words = firstText.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const end = first.start + firstText.length;
     // after a question ("How can I help?") a statement reads oddly: then it goes first
-    const ended = /[.!]$/.test(firstText.trimEnd());
-    const inProtected = skip.some((r) => first.end > r.start && first.end <= r.end);
+    const ended = /[.!]$/.test(firstText);
+    const inProtected = skip.some((r) => end > r.start && end <= r.end);
     if (ended && !inProtected && words > 0 && words <= MAX_SALUTATION_WORDS) {
-      const end = first.start + firstText.trimEnd().length;
-      return { at: end, insert: ` ${sentence}` };
+      const second = all[1];
+      if (second) {
+        const at = second.start + (text.slice(second.start).length - text.slice(second.start).trimStart().length);
+        return { from: at, to: at, replacement: `${sentence} ` };
+      }
+      // append: rewrite from the last word character so the edit starts with it ("Hi!" → "Hi! I'm ...")
+      let from = end;
+      while (from > 0 && !/[\p{L}\p{N}]/u.test(text[from - 1])) from--;
+      from = Math.max(0, from - 1);
+      return { from, to: end, replacement: `${text.slice(from, end)} ${sentence}` };
     }
   }
-  return { at: leading, insert: `${sentence} ` };
+  return { from: leading, to: leading, replacement: `${sentence} ` };
 }
 
 /**
