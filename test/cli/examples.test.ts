@@ -162,6 +162,20 @@ describe('CLI: the example bots', () => {
     });
   }
 
+  it('--lang de: every message and fix title of every example is German', function () {
+    if (!rules.size) this.skip();
+    for (const example of Object.keys(EXPECTED)) {
+      const cwd = path.join(EXAMPLES, example);
+      const en = runJson(['check', '.'], { cwd }).json.findings;
+      const de = runJson(['check', '.', '--lang', 'de'], { cwd }).json.findings;
+      assert.strictEqual(de.length, en.length);
+      de.forEach((f, i) => {
+        assert.notStrictEqual(f.message, en[i].message, `${example}: untranslated message ${JSON.stringify(f.message)}`);
+        f.fixes.forEach((fix, k) => assert.notStrictEqual(fix.title, en[i].fixes[k].title, `${example}: untranslated fix ${JSON.stringify(fix.title)}`));
+      });
+    }
+  });
+
   it('rasa-de: the config’s ignore skips tests/ and its rule severities apply', function () {
     const { json } = runJson(['check', '.'], { cwd: path.join(EXAMPLES, 'rasa-de') });
     assert.ok(!json.findings.some((f) => f.file.startsWith('tests/')));

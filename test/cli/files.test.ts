@@ -99,6 +99,14 @@ describe('CLI: which files are read', () => {
     assert.strictEqual(fileProblems(both).length, 1);
   });
 
+  it('says so on stderr when a folder holds no bot file (exit 0)', () => {
+    const root = project({ 'README.md': '# not a bot\n', 'src/app.json': '{"name": "app"}' });
+    const r = runCli(['check', root]);
+    assert.strictEqual(r.status, 0);
+    assert.strictEqual(r.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 0 files\n');
+    assert.strictEqual(r.stderr, 'bot-ethics: no bot files found (Rasa, Bot Framework Composer, Dialogflow)\n');
+  });
+
   it('a named file no format claims is skipped with a note', () => {
     const root = project({ 'notes.yml': 'shopping:\n  - milk\n' });
     const r = runJson(['check', 'notes.yml'], { cwd: root });

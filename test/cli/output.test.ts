@@ -118,6 +118,8 @@ describe('CLI: text output', () => {
       // severity and rule id stay English so that scripts can read them
       assert.match(r.stdout, /^\.bot-ethics\.yml:2:14 error config\.error /);
     }
+    // core messages are German too (config errors, parse errors)
+    assert.match(runCli(['check', '--lang', 'de'], { cwd: root }).stdout, /^\.bot-ethics\.yml:2:14 error config\.error `genderStyle` muss colon, star, neutral oder pair sein\.\ndata\/nlu\.yml:7:5 error parse\.error Diese Datei kann nicht gelesen werden: /);
     const en = runCli(['check', '--lang', 'en'], { cwd: root, env: { LANG: 'de_DE.UTF-8' } });
     assert.match(en.stdout, /2 problems \(2 errors, 0 warnings, 0 infos\) in 3 files\n$/);
   });

@@ -57,6 +57,7 @@ export async function runCheck(cmd: CheckCommand, cwd: string, lang: UiLang): Pr
     const byFile = checker.check(project.conversation(), config, only, { root: plan.root, configFile });
     for (const list of byFile.values()) findings.push(...list);
   }
+  if (checkedFiles === 0 && !notes.length) notes.push({ template: 'no bot files found (Rasa, Bot Framework Composer, Dialogflow)', args: [] });
   // problems in the config files themselves (invalid values, broken YAML)
   for (const c of configs) {
     texts.set(c.path, c.text);
