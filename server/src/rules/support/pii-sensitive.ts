@@ -49,8 +49,9 @@ export function canAsk(piece: TextPiece): boolean {
 export function asksForSensitiveData(piece: TextPiece, isPrompt: boolean): SensitiveAsk | undefined {
   if (!canAsk(piece)) return undefined;
   const text = piece.text.value;
+  // most texts name no topic: look for one before computing the protected ranges
+  if (!phrases().findAll(text).some((m) => m.payload.kind === 'topic')) return undefined;
   const matches = phrases().findAll(text, protectedRanges(text, piece));
-  if (!matches.some((m) => m.payload.kind === 'topic')) return undefined;
   for (const s of text.matchAll(SENTENCE)) {
     const from = s.index;
     const to = from + s[0].length;
