@@ -37,7 +37,11 @@ interface Node {
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && WORD.test(ch);
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  // ASCII fast path (letters and digits); everything else by Unicode class
+  if (c < 128 && ch.length === 1) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD.test(ch);
 }
 
 /** Lower-cases one UTF-16 unit at a time so indices stay aligned with the original. */
@@ -49,15 +53,44 @@ function foldChar(ch: string): string {
   return lower.length === 1 ? lower : ch;
 }
 
+/**
+ * {@link foldChar} on the code unit at `i`, as a code: -1 for a dropped
+ * character (soft hyphen), 32 for white space. ASCII takes a fast path with
+ * the same result, since this runs once per character of every text.
+ */
+function foldCode(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return c + 32;
+    if (c === 32 || (c >= 9 && c <= 13)) return 32;
+    return c;
+  }
+  const f = foldChar(text[i]);
+  return f === '' ? -1 : f.charCodeAt(0);
+}
+
 export class PhraseMatcher<T> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [], depth: 0 }];
   private readonly terms: MatchTerm<T>[] = [];
   /** folded length of each term, to find where a match started */
   private readonly lengths: number[] = [];
+  /**
+   * The automaton compiled to a DFA: characters map to a small alphabet
+   * (class 0: no term contains it) and `delta[node * width + class]` is the
+   * next node with failure links already followed, so matching costs two
+   * array reads per character. Outputs of node n: outList[outStart[n]..outStart[n+1]).
+   */
+  private readonly latinClass = new Uint16Array(256);
+  private readonly wideClass = new Map<number, number>();
+  private width = 1;
+  private delta: Uint16Array | Int32Array = new Uint16Array(1);
+  private outStart = new Int32Array(2);
+  private outList = new Int32Array(0);
 
   constructor(terms: Iterable<MatchTerm<T>>) {
     for (const t of terms) this.add(t);
     this.link();
+    this.compile();
   }
 
   get size(): number {
@@ -101,31 +134,66 @@ export class PhraseMatcher<T> {
     }
   }
 
+  /** Builds the DFA tables from the trie and its failure links; the trie is dropped afterwards. */
+  private compile(): void {
+    const nodes = this.nodes;
+    const codes: number[] = [0];
+    for (const n of nodes) {
+      for (const c of n.next.keys()) {
+        if (this.classOf(c) !== 0) continue;
+        const cls = codes.length;
+        codes.push(c);
+        if (c < 256) this.latinClass[c] = cls;
+        else this.wideClass.set(c, cls);
+      }
+    }
+    const width = (this.width = codes.length);
+    const delta = (this.delta = nodes.length < 0x10000 ? new Uint16Array(nodes.length * width) : new Int32Array(nodes.length * width));
+    // breadth-first, so a node's failure target (always shallower) has its row already
+    const order = [0];
+    for (let qi = 0; qi < order.length; qi++) for (const child of nodes[order[qi]].next.values()) order.push(child);
+    for (const n of order) {
+      const row = n * width;
+      // a character without an edge here goes where the failure node would go (root: stays)
+      if (n !== 0) delta.copyWithin(row, nodes[n].fail * width, nodes[n].fail * width + width);
+      for (const [c, child] of nodes[n].next) delta[row + this.classOf(c)] = child;
+    }
+    const outStart = (this.outStart = new Int32Array(nodes.length + 1));
+    for (let n = 0; n < nodes.length; n++) outStart[n + 1] = outStart[n] + nodes[n].out.length;
+    const outList = (this.outList = new Int32Array(outStart[nodes.length]));
+    for (let n = 0; n < nodes.length; n++) outList.set(nodes[n].out, outStart[n]);
+    nodes.length = 0;
+  }
+
+  private classOf(code: number): number {
+    return code < 256 ? this.latinClass[code] : this.wideClass.get(code) ?? 0;
+  }
+
   /**
    * All matches in `text`, skipping any that overlap a `skip` range (URLs,
    * placeholders...). Overlapping matches are all returned; see {@link longestNonOverlapping}.
    */
   findAll(text: string, skip: readonly { start: number; end: number }[] = []): Match<T>[] {
     const result: Match<T>[] = [];
+    const { delta, width, outStart, outList, latinClass, wideClass } = this;
     // folded text with runs of spaces collapsed; pos[k] = index in `text` of folded char k
     let node = 0;
-    const pos: number[] = [];
+    const pos = new Int32Array(text.length);
+    let k = 0;
     let prevSpace = false;
     for (let i = 0; i < text.length; i++) {
-      let f = foldChar(text[i]);
-      if (f === '') continue;
-      if (f === ' ') {
+      const c = foldCode(text, i);
+      if (c === -1) continue;
+      if (c === 32) {
         if (prevSpace) continue;
         prevSpace = true;
       } else prevSpace = false;
-      if (f.length !== 1) f = f[0];
-      const c = f.charCodeAt(0);
-      pos.push(i);
-      while (node !== 0 && !this.nodes[node].next.has(c)) node = this.nodes[node].fail;
-      node = this.nodes[node].next.get(c) ?? 0;
-      for (const ti of this.nodes[node].out) {
+      pos[k++] = i;
+      node = delta[node * width + (c < 256 ? latinClass[c] : wideClass.get(c) ?? 0)];
+      for (let o = outStart[node], oe = outStart[node + 1]; o < oe; o++) {
+        const ti = outList[o];
         const term = this.terms[ti];
-        const start = pos[pos.length - this.lengths[ti]];
+        const start = pos[k - this.lengths[ti]];
         const end = i + 1;
         if (!term.openStart && isWordChar(text[start - 1]) && isWordChar(text[start])) continue;
         if (!term.openEnd && isWordChar(text[end]) && isWordChar(text[end - 1])) continue;
