@@ -53,9 +53,20 @@ const FORMAL_PRONOUNS = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem'
 /** lower-case words ending like adjectives that are not adjectives */
 const NOT_ADJECTIVES = new Set(['bitte', 'gerne', 'ohne', 'oder', 'aber', 'über', 'unter', 'hinter', 'wieder', 'immer', 'sehr', 'mehr', 'oben', 'unten', 'neben', 'zwischen', 'unsere', 'eine', 'einen', 'einer', 'einem', 'eines', 'keine', 'haben', 'werden', 'können', 'müssen', 'sollen', 'wollen', 'dürfen', 'wenden', 'verbinden', 'erreichen', 'kontaktieren', 'fragen', 'helfen']);
 
-/** What a word is as a determiner of a masculine noun, if it is one. */
+const determinerCache = new Map<string, DeterminerInfo | null>();
+
+/** What a word is as a determiner of a masculine noun, if it is one (memoised: a few hundred words recur). */
 export function determinerInfo(word: string): DeterminerInfo | undefined {
   const w = word.toLowerCase();
+  let info = determinerCache.get(w);
+  if (info === undefined) {
+    info = classifyDeterminer(w) ?? null;
+    if (determinerCache.size < 5000) determinerCache.set(w, info);
+  }
+  return info ?? undefined;
+}
+
+function classifyDeterminer(w: string): DeterminerInfo | undefined {
   const article = ARTICLES[w];
   if (article) return { kind: 'article', readings: article, weak: true };
   if (CONTRACTIONS[w]) return { kind: 'contraction', readings: ['sg.dat'], weak: true, stem: CONTRACTIONS[w] };
@@ -281,6 +292,7 @@ function sentenceInitial(text: string, start: number): boolean {
 
 /** "Herr Müller", "Herrn Schmidt" within a few words: the noun names one man, and a masculine is right. */
 export function namesAMan(text: string, start: number, end: number): boolean {
+  if (!text.includes('Herr')) return false;
   let pos = start;
   for (let i = 0; i < 4; i++) {
     const t = wordBefore(text, pos, true);

@@ -130,14 +130,19 @@ interface Candidate {
 export function scanBias(text: string, lang: Lang, settings: BiasSettings, skip: readonly SourceRange[] = []): BiasHit[] {
   const raw = biasMatcher(lang, settings.words.deny).findAll(text, skip);
   if (!raw.length) return [];
-  const allow = new Set(settings.words.allow.map((w) => w.toLowerCase()));
-  const feminine = raw.filter((m) => m.payload.kind === 'feminine').map((m) => withCompound(text, m)).filter((c): c is Candidate => c !== undefined);
-  const lowerOnly = text === text.toLowerCase();
+  const allow = allowSet(settings.words.allow);
+  const feminine: Candidate[] = [];
+  for (const m of raw) {
+    const c = m.payload.kind === 'feminine' ? withCompound(text, m) : undefined;
+    if (c) feminine.push(c);
+  }
+  let lowerOnly: boolean | undefined;
+  const isLowerOnly = () => (lowerOnly ??= text === text.toLowerCase());
   const valid: Match<Candidate>[] = [];
   for (const m of raw) {
     if (m.payload.kind === 'feminine') continue;
     const c = m.payload.kind === 'person' ? withCompound(text, m) : { start: m.start, end: m.end, payload: m.payload, found: m.found, modifier: '' };
-    if (!c || !acceptable(text, c, allow, feminine, lowerOnly)) continue;
+    if (!c || !acceptable(text, c, allow, feminine, isLowerOnly)) continue;
     valid.push({ start: c.start, end: c.end, payload: c, found: c.found });
   }
   const hits: BiasHit[] = [];
@@ -162,7 +167,15 @@ function withCompound(text: string, m: Match<Payload>): Candidate | undefined {
   return { start, end: m.end, payload: m.payload, found: text.slice(start, m.end), modifier };
 }
 
-function acceptable(text: string, c: Candidate, allow: Set<string>, feminine: Candidate[], lowerOnly: boolean): boolean {
+const allowSets = new WeakMap<readonly string[], Set<string>>();
+/** `words.allow` as a lower-case set, built once per list. */
+function allowSet(words: readonly string[]): Set<string> {
+  let set = allowSets.get(words);
+  if (!set) allowSets.set(words, (set = new Set(words.map((w) => w.toLowerCase()))));
+  return set;
+}
+
+function acceptable(text: string, c: Candidate, allow: Set<string>, feminine: Candidate[], lowerOnly: () => boolean): boolean {
   const p = c.payload;
   if (p.kind === 'deny') return true;
   if (p.kind === 'feminine') return false;
@@ -186,9 +199,9 @@ function termContextOk(text: string, c: Candidate, e: TermEntry): boolean {
   return true;
 }
 
-function personOk(text: string, c: Candidate, entry: PersonEntry, feminine: Candidate[], lowerOnly: boolean): boolean {
+function personOk(text: string, c: Candidate, entry: PersonEntry, feminine: Candidate[], lowerOnly: () => boolean): boolean {
   // German nouns are capitalised; a lower-case form is some other word, unless the whole text is lower case
-  if (!isUpper(c.found[0]) && !lowerOnly) return false;
+  if (!isUpper(c.found[0]) && !lowerOnly()) return false;
   const before = text[c.start - 1];
   if (before === '-') {
     // "-mitarbeiter" completing a pair ("Service- und -mitarbeiter") vs. a hyphenated compound ("Online-Kunden")
@@ -287,8 +300,17 @@ function hyphenWordStart(text: string, start: number): number {
   return s;
 }
 
+const alternativesCache = new WeakMap<PersonEntry, string[]>();
+
 /** Every style's forms, for the hover. */
 function personAlternatives(e: PersonEntry, modifier: string): string[] {
+  if (modifier) return allPersonForms(e, modifier);
+  let list = alternativesCache.get(e);
+  if (!list) alternativesCache.set(e, (list = allPersonForms(e, '')));
+  return list;
+}
+
+function allPersonForms(e: PersonEntry, modifier: string): string[] {
   const join = (s: string | undefined) => (s === undefined ? undefined : modifier ? modifier + decapitalize(s) : s);
   const list = [e.colon?.sg, e.colon?.pl, e.star?.sg, e.star?.pl, e.neutral?.sg, e.neutral?.pl, e.pair.sg, e.pair.pl].map(join);
   return [...new Set(list.filter((x): x is string => Boolean(x)))];

@@ -71,10 +71,21 @@ export function decapitalize(s: string): string {
  * names keep their capital).
  */
 export function matchCase(found: string, replacement: string): string {
-  const letters = found.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
-  if (isUpper(found[0])) return capitalize(replacement);
-  return replacement;
+  if (isAllCaps(found)) return replacement.toUpperCase();
+  return isUpper(found[0]) ? capitalize(replacement) : replacement;
+}
+
+/** At least two cased letters and none of them lower case ("GUYS", "KI-BERATER"). */
+function isAllCaps(s: string): boolean {
+  let cased = 0;
+  for (const ch of s) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    if (ch === lower) return false;
+    cased++;
+  }
+  return cased > 1;
 }
 
 /** Does an English word start with a vowel sound (for a/an)? A spelling heuristic with the usual exceptions. */
