@@ -4,6 +4,7 @@
  * CliError for anything that must exit 2; never writes output itself.
  */
 import { promises as fs } from 'fs';
+import * as path from 'path';
 import { DEFAULT_CONFIG, layerConfig } from '../core/config';
 import { Checker } from '../core/engine';
 import type { Finding } from '../core/findings';
@@ -29,17 +30,18 @@ export interface Note {
 
 export async function runCheck(cmd: CheckCommand, cwd: string, lang: UiLang): Promise<{ report: Report; notes: Note[] }> {
   const cwdKey = fileKey(cwd);
-  const explicit = cmd.config === undefined ? undefined : loadConfigChecked(fileKey(cmd.config));
+  const resolve = (p: string) => fileKey(path.resolve(cwd, p));
+  const explicit = cmd.config === undefined ? undefined : loadConfigChecked(resolve(cmd.config));
   const texts = new Map<string, string>();
   const reporter = new Reporter(cwdKey, lang, (key) => texts.get(key));
   const planner = new Planner(explicit, (key) => reporter.displayPath(key));
-  for (const p of cmd.paths) await planner.add(p);
+  for (const p of cmd.paths) await planner.add(resolve(p), p);
   const notes: Note[] = [...planner.notes];
 
   const checker = new Checker(RULES);
   const findings: Finding[] = [];
   const configs = new Set<LoadedConfig>(explicit ? [explicit] : []);
-  const named = new Set(cmd.paths.map((p) => fileKey(p)));
+  const named = new Set(cmd.paths.map(resolve));
   let checkedFiles = 0;
   for (const plan of planner.result()) {
     if (plan.config) configs.add(plan.config);

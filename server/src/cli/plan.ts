@@ -16,7 +16,7 @@
  */
 import { promises as fs } from 'fs';
 import { IgnoreList } from '../core/ignore';
-import { fileKey, parentKey } from '../node/paths';
+import { parentKey } from '../node/paths';
 import { collectBotFiles, ConfigFileError, findConfigFile, ioReason, isProjectRoot, loadConfigFile, projectRootFor, type LoadedConfig } from '../node/workspace';
 import { CliError } from './args';
 
@@ -42,8 +42,8 @@ export class Planner {
     private readonly display: (key: string) => string,
   ) {}
 
-  async add(pathArg: string): Promise<void> {
-    const key = fileKey(pathArg);
+  /** `key`: the PATH argument resolved to a file key; `pathArg`: as the user wrote it, for messages. */
+  async add(key: string, pathArg: string): Promise<void> {
     let isDir: boolean;
     try {
       isDir = (await fs.stat(key)).isDirectory();
