@@ -7,7 +7,7 @@
  * action, a webhook) is not judged: that code may send the disclosure.
  */
 import { msg, type Fix } from '../core/findings';
-import type { BotMessage, Lang, TextPiece, Variation } from '../core/model';
+import type { BotMessage, Conversation, GreetingSequence, Lang, TextPiece, Variation } from '../core/model';
 import type { Rule, RuleContext } from '../core/rule';
 import { DisclosureJudge, disclosureInsertion, disclosureSentence, mainPiece, stepDiscloses } from './support/disclosure';
 import { replaceInText } from './support/edit';
@@ -35,8 +35,9 @@ export const disclosureMissing: Rule = {
     const judge = new DisclosureJudge(model);
     const reported = new Set<TextPiece>();
     const langOf = (v: Variation): Lang => ctx.langOf(v, mainPiece(v));
+    const answeredBy = intentsAnswering(model);
     for (const greeting of resolvedGreetings(model)) {
-      if (greeting.sequence.opaque) continue;
+      if (greeting.sequence.opaque || answersSomethingElse(greeting.sequence, answeredBy)) continue;
       const { steps } = greeting;
       steps.forEach((step, i) => {
         // another message of the same greeting that always discloses covers this one
@@ -57,6 +58,29 @@ export const disclosureMissing: Rule = {
     }
   },
 };
+
+/** For each message id, the intents it answers. */
+function intentsAnswering(model: Conversation): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const intent of model.intents) {
+    for (const id of intent.responses) out.set(id, [...(out.get(id) ?? []), intent.name]);
+  }
+  return out;
+}
+
+const GREET_WORDS = /(?:^|[^\p{L}])(?:greet\w*|hello|hi|hey|hallo|start\w*|welcome|willkommen|begin\w*|begrüßung|begruessung|session)(?:$|[^\p{L}])/iu;
+
+/**
+ * A greeting only by its name (utter_welcome) that the stories show answering
+ * other intents only ("thank" → "You're welcome!") is no greeting.
+ */
+function answersSomethingElse(sequence: GreetingSequence, answeredBy: Map<string, string[]>): boolean {
+  if (sequence.basis !== 'name') return false;
+  return sequence.messages.every((id) => {
+    const intents = answeredBy.get(id);
+    return intents !== undefined && intents.length > 0 && !intents.some((name) => GREET_WORDS.test(name.replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2')));
+  });
+}
 
 function report(ctx: RuleContext, message: BotMessage, piece: TextPiece, lang: Lang): void {
   const sentence = disclosureSentence(ctx.config, lang);

@@ -127,6 +127,17 @@ describe('disclosure.missing', () => {
     assert.deepStrictEqual(run(files), []);
   });
 
+  it('drops a greeting by name only that the stories show answering something else', () => {
+    const d = domain();
+    d.message('utter_welcome', ["You're welcome!"]);
+    d.message('utter_welcome_back', ['Welcome back!']);
+    d.message('utter_greet', ['Hello!']);
+    d.intent('thank', ['utter_welcome']).intent('greet_again', ['utter_welcome_back']);
+    d.greeting(['utter_welcome'], 'name').greeting(['utter_welcome_back'], 'name').greeting(['utter_greet'], 'name');
+    const files = [d.build()];
+    assert.deepStrictEqual(texts(files, run(files)), ['Welcome back!', 'Hello!']);
+  });
+
   it('ignores buttons for the disclosure and reports on the main text', () => {
     const d = domain();
     d.message('utter_greet', [[{ text: 'Hi! What do you need?' }, { text: 'Ask the chatbot', role: 'button' }]]);
