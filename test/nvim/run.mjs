@@ -20,12 +20,21 @@ if (spawnSync('nvim', ['--version']).status !== 0) {
   if (r.status !== 0) throw new Error('Neovim is not installed and could not be installed');
 }
 
-/** 0-based line/UTF-16 column of the n-th occurrence of `needle` in `text`. */
+/**
+ * Where `needle` is in `text`: 0-based line, UTF-16 columns (what the server
+ * sends) and UTF-8 byte columns (what Neovim's diagnostics hold).
+ */
 function positionOf(text, needle) {
   const i = text.indexOf(needle);
   assert.ok(i >= 0, `fixture contains ${needle}`);
-  const before = text.slice(0, i).split(/\r\n|\r|\n/);
-  return { line: before.length - 1, col: before[before.length - 1].length, endCol: before[before.length - 1].length + needle.length };
+  const lines = text.slice(0, i).split(/\r\n|\r|\n/);
+  const prefix = lines[lines.length - 1];
+  const bytes = Buffer.byteLength(prefix, 'utf8');
+  return {
+    line: lines.length - 1,
+    utf16: [prefix.length, prefix.length + needle.length],
+    bytes: [bytes, bytes + Buffer.byteLength(needle, 'utf8')],
+  };
 }
 
 function runNvim(relFile, fixCode) {
@@ -58,22 +67,33 @@ function test(name, fn) {
 }
 
 console.log('Neovim LSP client');
-for (const [file, term] of [
-  ['rasa/domain.yml', 'guys'],
-  ['composer/bot.lg', 'guys'],
+// each fixture has exactly one problem: "guys" (after an emoji in the Rasa file, so UTF-16 and byte columns differ)
+for (const [file, term, replacement, fixTitle] of [
+  ['rasa/domain.yml', 'guys', 'everyone', 'Replace with “everyone”'],
+  ['composer/bot.lg', 'guys', 'everyone', 'Replace with “everyone”'],
 ]) {
   const { result, text, saved } = runNvim(file, 'bias.wording');
-  test(`${file}: bias.wording at the exact position of "${term}"`, () => {
+  test(`${file}: exactly one diagnostic, bias.wording on "${term}", at the exact position`, () => {
     const p = positionOf(text, term);
-    const d = result.diagnostics.find((x) => x.code === 'bias.wording');
-    assert.ok(d, `a bias.wording diagnostic among ${JSON.stringify(result.diagnostics.map((x) => x.code))}`);
-    assert.deepEqual({ lnum: d.lnum, col: d.col, end_lnum: d.end_lnum, end_col: d.end_col }, { lnum: p.line, col: p.col, end_lnum: p.line, end_col: p.endCol });
-    assert.equal(d.source, 'bot-ethics');
+    assert.deepEqual(
+      result.diagnostics.map((d) => ({ code: d.code, source: d.source, severity: d.severity, at: [d.lnum, d.col, d.end_lnum, d.end_col] })),
+      [{ code: 'bias.wording', source: 'bot-ethics', severity: 2 /* vim.diagnostic.severity.WARN */, at: [p.line, p.bytes[0], p.line, p.bytes[1]] }],
+      "Neovim's diagnostic (byte columns)",
+    );
+    assert.deepEqual(
+      result.lsp,
+      [{ code: 'bias.wording', range: { start: { line: p.line, character: p.utf16[0] }, end: { line: p.line, character: p.utf16[1] } } }],
+      'what the server published (UTF-16 columns)',
+    );
+    assert.match(result.diagnostics[0].message, new RegExp(`“${term}”`));
   });
-  test(`${file}: the quick fix is applied and the finding goes`, () => {
-    assert.ok(result.applied, 'a quick fix was applied');
-    assert.ok(!saved.includes(term), `the saved file no longer says "${term}"`);
-    assert.ok(!result.after.some((d) => d.code === 'bias.wording'), 'no bias.wording left');
+  test(`${file}: the preferred quick fix is applied and the finding goes`, () => {
+    assert.ok(result.titles?.includes('Suppress bias.wording on the next line'), `the suppression is offered too: ${JSON.stringify(result.titles)}`);
+    assert.equal(result.applied, fixTitle);
+    const expected = text.replace(term, replacement);
+    assert.equal(saved, expected, 'the saved file has exactly the replacement');
+    assert.equal(result.text + '\n', expected, 'the buffer too');
+    assert.deepEqual(result.after, [], 'no diagnostics left');
   });
 }
 console.log(`nvim: ${passed} passed, ${failed} failed`);
