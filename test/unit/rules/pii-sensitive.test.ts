@@ -34,7 +34,7 @@ describe('pii.sensitive', () => {
   it('does not report mentions, offers of information or button titles', () => {
     const d = new ModelBuilder('/p/domain.yml');
     d.message('utter_policy', ["We don't store health data.", 'Wir speichern keine Angaben zu Ihrer Religion.']);
-    d.message('utter_offer', ['Do you have questions about your medication?', 'Möchten Sie mehr über Allergien erfahren?', 'Want to learn more about mental health?']);
+    d.message('utter_offer', ['Do you have questions about your medication?', 'Möchten Sie mehr über Allergien erfahren?', 'Want to learn more about mental health?', 'Haben Sie Fragen zu Ihren Medikamenten?']);
     d.message('utter_topics', [[{ text: 'Pick a topic:' }, { text: 'Diabetes and allergies?', role: 'button' }]]);
     d.message('utter_other', ['Is the package for your diagnosis_center?', 'What is the name of the disease_id field?']);
     assert.deepStrictEqual(runRules([piiSensitive], [d.build()]), []);
@@ -42,7 +42,7 @@ describe('pii.sensitive', () => {
 
   it('needs the user addressed, except in a prompt', () => {
     const d = new ModelBuilder('/p/domain.yml');
-    d.message('utter_quiz', ['Which disease did Pasteur study?']);
+    d.message('utter_quiz', ['Which disease did Pasteur study?', 'Welche Krankheit erforschte Pasteur?']);
     d.message('utter_ask_allergies', ['Any allergies?']);
     const files = [d.build()];
     assert.deepStrictEqual(texts(files, runRules([piiSensitive], files)), ['Any allergies?']);

@@ -194,7 +194,7 @@ describe('pii support: purpose, privacy, URLs, masks', () => {
     for (const t of [
       'To send you the receipt, what is your email?', 'What is your email so we can send the receipt?', 'We need your email address to send you the receipt.',
       'Damit wir Ihnen die Bestätigung senden können, benötigen wir Ihre E-Mail-Adresse.', 'Um Ihnen die Rechnung zuzusenden, brauche ich Ihre Adresse.',
-      'Für die Erstattung benötigen wir Ihre IBAN.', 'Your phone number? See https://bank.de/datenschutz', 'Bitte beachten Sie unsere Datenschutzerklärung.',
+      'Für die Erstattung benötigen wir Ihre IBAN.', 'Wohin sollen wir liefern? Ihre Adresse bitte.', 'Which postcode should we deliver to instead?', 'Your phone number? See https://bank.de/datenschutz', 'Bitte beachten Sie unsere Datenschutzerklärung.',
     ]) {
       assert.ok(givesPurposeOrPrivacy(t), t);
     }
