@@ -232,3 +232,25 @@ describe('pii support: purpose, privacy, URLs, masks', () => {
     assert.strictEqual(maskedExpression('{iban}', 'rasa'), undefined);
   });
 });
+
+describe('pii support: what a number is called', () => {
+  const phones = (t: string) => findLiterals(t, ['phone'], 'de').map((h) => h.value);
+  const cards = (t: string) => findLiterals(t, ['card'], 'en').map((h) => h.value);
+
+  it('skips national numbers labelled as something else, keeps phone-labelled and international ones', () => {
+    assert.deepStrictEqual(phones('Meine Kundennummer ist 0171 4839271'), []);
+    assert.deepStrictEqual(phones('Vertragsnr. 0171 4839271'), []);
+    assert.deepStrictEqual(phones('order 0171 4839271 please'), []);
+    assert.deepStrictEqual(phones('Meine Telefonnummer ist 0171 4839271'), ['0171 4839271']);
+    assert.deepStrictEqual(phones('Rückrufnummer: 0171 4839271'), ['0171 4839271']);
+    assert.deepStrictEqual(phones('Kundennummer, erreichbar unter 0171 4839271'), ['0171 4839271']);
+    assert.deepStrictEqual(phones('Kundennummer +49 171 4839271'), ['+49 171 4839271']);
+  });
+
+  it('skips card-like numbers labelled as orders, keeps card-labelled ones', () => {
+    assert.deepStrictEqual(cards('tracking number 4539 1488 0343 6467'), []);
+    assert.deepStrictEqual(cards('Rechnungsnummer 4539148803436467'), []);
+    assert.deepStrictEqual(cards('my card number is 4539 1488 0343 6467'), ['4539 1488 0343 6467']);
+    assert.deepStrictEqual(cards('Kreditkartennummer 4539148803436467'), ['4539148803436467']);
+  });
+});

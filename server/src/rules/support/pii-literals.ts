@@ -174,7 +174,7 @@ export function findCards(text: string): LiteralHit[] {
     const digits = value.replace(/\D/g, '');
     if (digits.length < 13 || !plausibleGrouping(value)) continue;
     if (/^(\d)\1+$/.test(digits) || TEST_CARDS.has(digits)) continue;
-    if (!knownCardPrefix(digits) || !luhnValid(digits)) continue;
+    if (!knownCardPrefix(digits) || !luhnValid(digits) || labelledAsOther(text, m.index, LABELS.cardCues)) continue;
     out.push({ kind: 'card', start: m.index, end: m.index + value.length, value, replacement: cardReplacement(value) });
   }
   return out;
@@ -257,11 +257,34 @@ export function findPhones(text: string, lang: Lang): LiteralHit[] {
     if (isNationalDramaNumber(value)) continue;
     const parsed = parseCandidate(value, lang);
     if (!parsed || parsed.numbers.some(isFictionalPhone)) continue;
+    // a leading + or 00 says "phone"; a national number may be any other number
+    if (!parsed.international && labelledAsOther(text, m.index, LABELS.phoneCues)) continue;
     const table = data.phone.replacements as Record<ReplacementCountry, { international: string; national: string }>;
     const r = table[replacementCountry(parsed.numbers[0].country)];
     out.push({ kind: 'phone', start: m.index, end: m.index + value.length, value, replacement: parsed.international ? r.international : r.national });
   }
   return out;
+}
+
+// ---------------------------------------------------------------- context
+
+const LABELS = data.numberLabels;
+const OTHER_LABELS = new Set(LABELS.other);
+
+function isCue(word: string, cues: readonly string[]): boolean {
+  return cues.some((c) => word.startsWith(c) || (c.length >= 5 && word.endsWith(c)));
+}
+
+/**
+ * Do the words just before `start` say the number is something else — an
+ * order, customer or contract number ("Kundennummer 0815 4711", "order
+ * 4539 1488 0343 6467")? A cue for the kind itself ("Telefonnummer",
+ * "card") wins.
+ */
+export function labelledAsOther(text: string, start: number, cues: readonly string[]): boolean {
+  const words = (text.slice(Math.max(0, start - 48), start).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(-3);
+  if (words.some((w) => isCue(w, cues))) return false;
+  return words.some((w) => OTHER_LABELS.has(w) || LABELS.suffixes.some((x) => w.length > x.length + 2 && w.endsWith(x)));
 }
 
 // ---------------------------------------------------------------- all
