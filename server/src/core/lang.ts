@@ -2,6 +2,7 @@
  * Language detection for bot text, English or German. Bot messages are short,
  * so this counts function words and German letters instead of n-gram models.
  */
+import { TextMemo } from './memo';
 import type { Lang } from './model';
 
 const DE = new Set(
@@ -13,6 +14,13 @@ const EN = new Set(
 
 /** English or German, or undefined when the text gives no evidence either way. */
 export function detectLanguage(text: string): Lang | undefined {
+  return detected.get(text);
+}
+
+// by content: after an edit, every other text of the file is the same string again
+const detected = new TextMemo(countLanguage);
+
+function countLanguage(text: string): Lang | undefined {
   let de = 0;
   let en = 0;
   for (const m of text.toLowerCase().matchAll(/[\p{L}']+/gu)) {
@@ -51,6 +59,12 @@ const OTHER_STOPWORDS = new Set(
  * French...), or undefined when the text gives no evidence.
  */
 export function detectTextLanguage(text: string): Lang | 'other' | undefined {
+  return detectedOrOther.get(text);
+}
+
+const detectedOrOther = new TextMemo(judgeLanguage);
+
+function judgeLanguage(text: string): Lang | 'other' | undefined {
   let other = 0;
   let words = 0;
   for (const m of text.toLowerCase().matchAll(/[\p{L}']+/gu)) {

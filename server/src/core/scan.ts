@@ -4,6 +4,7 @@
  * so "blacklist" in a URL or `{customer_id}` never becomes a hint.
  */
 import type { TextPiece } from './model';
+import { TextMemo } from './memo';
 import type { SourceRange } from './text';
 
 // Each alternative is linear: no nested quantifiers, so no catastrophic backtracking.
@@ -26,10 +27,17 @@ const PROTECTED = new RegExp(
   'gu',
 );
 
-/** Index ranges of `text` that word rules must not look into. */
-export function protectedRanges(text: string, piece?: TextPiece): SourceRange[] {
+/** Several word rules ask for the same text, and after an edit most texts are the ones asked about before. */
+const byText = new TextMemo<readonly SourceRange[]>((text) => {
   const out: SourceRange[] = [];
   for (const m of text.matchAll(PROTECTED)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+});
+
+/** Index ranges of `text` that word rules must not look into. */
+export function protectedRanges(text: string, piece?: TextPiece): SourceRange[] {
+  // copies: callers own the list and its ranges
+  const out = byText.get(text).map((r) => ({ start: r.start, end: r.end }));
   if (piece) for (const p of piece.placeholders) out.push({ start: p.start, end: p.end });
   return out;
 }

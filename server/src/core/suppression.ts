@@ -107,9 +107,31 @@ export function suppressionFix(finding: Finding & { code: RuleId }, file: FileMo
   const line = lineOf(starts, finding.anchor ?? finding.start);
   const lineStart = starts[line];
   const indent = /^[ \t]*/.exec(file.text.slice(lineStart, lineStart + 200))![0];
-  const eol = /\r\n/.test(file.text) ? '\r\n' : /\r(?!\n)/.test(file.text) ? '\r' : '\n';
+  const eol = lineBreakOf(file);
   return {
     title: msg('Suppress {0} on the next line', finding.code),
     edits: [{ file: file.file, start: lineStart, end: lineStart, newText: `${indent}${file.commentPrefix} bot-ethics-disable-next-line ${finding.code}${eol}` }],
   };
+}
+
+const lineBreaks = new WeakMap<FileModel, { text: string; eol: string }>();
+
+/**
+ * The line break a new line in this file ends with: CRLF if the file has
+ * any, else a lone CR if it has one, else LF. One scan per file text, not
+ * one per finding (a big file with hundreds of findings scanned itself again
+ * for each fix).
+ */
+function lineBreakOf(file: FileModel): string {
+  const cached = lineBreaks.get(file);
+  if (cached && cached.text === file.text) return cached.eol;
+  const text = file.text;
+  const eol = text.includes('\r\n') ? '\r\n' : hasLoneCr(text) ? '\r' : '\n';
+  lineBreaks.set(file, { text, eol });
+  return eol;
+}
+
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
