@@ -15,10 +15,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { Checker } from '../../server/src/core/engine';
 import { BotProject } from '../../server/src/core/project';
+import type { Rule } from '../../server/src/core/rule';
 import { RULES } from '../../server/src/rules';
 import { fileUri, LspTestClient, SERVER_BUNDLE } from '../protocol/support/lsp-client';
 import { generateRasaProject, type GeneratedProject } from './rasa-project';
-import { machineLine, median, now, percentile, REPO_ROOT, table } from './timing';
+import { cpuNow, machineLine, median, now, percentile, REPO_ROOT, table, timedRules } from './timing';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const DOMAIN_LINES = Number(process.env.BENCH_DOMAIN_LINES ?? 5000);
@@ -33,7 +34,9 @@ export async function run(): Promise<void> {
   // BENCH_SERVER=0: the core only (for profiling it with node --cpu-prof)
   const server = process.env.BENCH_SERVER === '0' ? undefined : await serverEdits(gen);
   if (server) rows.push(server.row);
-  console.log(table(['path', 'median ms', 'p95 ms', 'max ms', 'split (median ms)'], rows));
+  console.log(table(['path', 'median ms', 'p95 ms', 'max ms', 'split (median ms; CPU: this process\'s CPU time)'], rows));
+  console.log(`\nPer edit, by rule (ms, mean of ${RULE_SPLIT_EDITS} instrumented edits; "engine" is the check minus the rules):\n`);
+  console.log(ruleSplit(gen));
   if (server) console.log(`\nserver debounce: ${server.debounce} ms (DEFAULT_DEBOUNCE_MS in server/src/lsp/session.ts), subtracted above; raw didChange → publishDiagnostics median ${server.raw.toFixed(2)} ms`);
 }
 
@@ -43,25 +46,35 @@ function typed(text: string, offset: number, i: number): string {
   return c === text[offset] ? 'x' : c;
 }
 
-function coreEdits(gen: GeneratedProject): string[] {
-  const root = '/bench/rasa';
-  const domainKey = `${root}/${gen.domain}`;
-  const project = new BotProject(root);
-  for (const [rel, text] of Object.entries(gen.files)) project.update(`${root}/${rel}`, text, 0);
-  const checker = new Checker(RULES);
+const ROOT = '/bench/rasa';
+const RULE_SPLIT_EDITS = 20;
+
+/** A loaded project with the domain open and checked once, as after opening it in the editor. */
+function loaded(gen: GeneratedProject, rules: readonly Rule[] = RULES) {
+  const domainKey = `${ROOT}/${gen.domain}`;
+  const project = new BotProject(ROOT);
+  for (const [rel, text] of Object.entries(gen.files)) project.update(`${ROOT}/${rel}`, text, 0);
+  const checker = new Checker(rules);
   const open = new Set([domainKey]);
-  const options = { root };
+  const options = { root: ROOT };
   checker.check(project.conversation(), DEFAULT_CONFIG, open, options);
+  return { domainKey, project, checker, open, options };
+}
+
+function coreEdits(gen: GeneratedProject): string[] {
+  const { domainKey, project, checker, open, options } = loaded(gen);
 
   let text = gen.files[gen.domain];
   const total: number[] = [];
+  const cpu: number[] = [];
   const parse: number[] = [];
   const merge: number[] = [];
   const check: number[] = [];
   // a warm-up pass over other places, then the timed edits
   for (let i = -20; i < EDITS; i++) {
-    const at = gen.editable[(i + 20) * 7 % gen.editable.length];
+    const at = gen.editable[((i + 20) * 7) % gen.editable.length];
     text = text.slice(0, at) + typed(text, at, i) + text.slice(at + 1);
+    const c0 = cpuNow();
     const t0 = now();
     project.update(domainKey, text, i + 2);
     const t1 = now();
@@ -71,14 +84,37 @@ function coreEdits(gen: GeneratedProject): string[] {
     const t3 = now();
     checker.check(conversation, DEFAULT_CONFIG, open, options);
     const t4 = now();
+    const c1 = cpuNow();
     if (i < 0) continue;
     total.push(t4 - t0);
+    cpu.push(c1 - c0);
     parse.push(t2 - t1);
     merge.push(t3 - t2);
     check.push(t4 - t3);
   }
-  const split = `parse ${median(parse).toFixed(2)}, merge ${median(merge).toFixed(2)}, check ${median(check).toFixed(2)}`;
+  const split = `parse ${median(parse).toFixed(2)}, merge ${median(merge).toFixed(2)}, check ${median(check).toFixed(2)}; CPU ${median(cpu).toFixed(2)}`;
   return ['core: update → conversation → check', median(total).toFixed(2), percentile(total, 95).toFixed(2), Math.max(...total).toFixed(2), split];
+}
+
+function ruleSplit(gen: GeneratedProject): string {
+  const spent = new Map<string, number>();
+  const { domainKey, project, checker, open, options } = loaded(gen, timedRules(RULES, (id, ms) => spent.set(id, (spent.get(id) ?? 0) + ms)));
+  spent.clear();
+  let text = gen.files[gen.domain];
+  let checking = 0;
+  for (let i = 0; i < RULE_SPLIT_EDITS; i++) {
+    const at = gen.editable[(i * 13) % gen.editable.length];
+    text = text.slice(0, at) + typed(text, at, i) + text.slice(at + 1);
+    project.update(domainKey, text, `split:${i}`);
+    const conversation = project.conversation();
+    const t0 = now();
+    checker.check(conversation, DEFAULT_CONFIG, open, options);
+    checking += now() - t0;
+  }
+  const ruleMs = [...spent.values()].reduce((a, b) => a + b, 0);
+  const ids = RULES.map((r) => r.id);
+  const cell = (ms: number) => (ms / RULE_SPLIT_EDITS).toFixed(2);
+  return table([...ids, 'engine'], [[...ids.map((id) => cell(spent.get(id) ?? 0)), cell(checking - ruleMs)]]);
 }
 
 /** The server's debounce as written in its source (not exported), so the report cannot go stale. */

@@ -17,7 +17,7 @@ import { BotProject, parseFile, stripBom } from '../../server/src/core/project';
 import type { Rule } from '../../server/src/core/rule';
 import { collectBotFiles } from '../../server/src/node/workspace';
 import { RULES } from '../../server/src/rules';
-import { CORPUS, machineLine, median, now, table } from './timing';
+import { CORPUS, cpuNow, machineLine, median, now, table, timedRules } from './timing';
 
 /** Timed runs per measurement after the warm-up (the medians are reported). */
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -48,31 +48,39 @@ export async function run(): Promise<void> {
   let checkTotal = 0;
   for (const p of projects) {
     const sizes = await projectSize(p);
-    const parse: number[] = [];
-    const check: number[] = [];
+    const parse: Timing[] = [];
+    const check: Timing[] = [];
     await parseOnly(p);
     await fullCheck(p);
     for (let i = 0; i < RUNS; i++) {
       parse.push(await timed(() => parseOnly(p)));
       check.push(await timed(() => fullCheck(p)));
     }
-    const pm = median(parse);
-    const cm = median(check);
+    const pm = median(parse.map((t) => t.wall));
+    const cm = median(check.map((t) => t.wall));
+    const cpuRatio = median(check.map((t) => t.cpu)) / median(parse.map((t) => t.cpu));
     parseTotal += pm;
     checkTotal += cm;
-    rows.push([p.name, `${sizes.botFiles}/${p.files.length}`, sizes.lines, pm.toFixed(1), cm.toFixed(1), (cm / pm).toFixed(2), sizes.findings]);
+    rows.push([p.name, `${sizes.botFiles}/${p.files.length}`, sizes.lines, pm.toFixed(1), cm.toFixed(1), (cm / pm).toFixed(2), cpuRatio.toFixed(2), sizes.findings]);
     splits.push([p.name, ...(await breakdown(p))]);
   }
-  rows.push(['**all**', '', '', parseTotal.toFixed(1), checkTotal.toFixed(1), (checkTotal / parseTotal).toFixed(2), '']);
-  console.log(table(['project', 'bot files/candidates', 'lines', 'parse ms', 'check ms', 'check/parse', 'findings'], rows));
+  rows.push(['**all**', '', '', parseTotal.toFixed(1), checkTotal.toFixed(1), (checkTotal / parseTotal).toFixed(2), '', '']);
+  console.log(table(['project', 'bot files/candidates', 'lines', 'parse ms', 'check ms', 'check/parse', 'same in CPU time', 'findings'], rows));
   console.log('\nWhere one full check spends its time (ms, single instrumented run):\n');
   console.log(table(['project', 'read', 'parse', 'merge', ...RULES.map((r) => r.id), 'engine rest'], splits));
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
+interface Timing {
+  wall: number;
+  /** this process's CPU time: the work itself, without waiting for a core */
+  cpu: number;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<Timing> {
+  const c0 = cpuNow();
   const t0 = now();
   await fn();
-  return now() - t0;
+  return { wall: now() - t0, cpu: cpuNow() - c0 };
 }
 
 function readAll(p: Corpus): Promise<string[]> {
@@ -111,7 +119,7 @@ async function projectSize(p: Corpus): Promise<{ botFiles: number; lines: number
 async function breakdown(p: Corpus): Promise<string[]> {
   const spent = new Map<string, number>();
   const add = (key: string, ms: number) => spent.set(key, (spent.get(key) ?? 0) + ms);
-  const rules = RULES.map((r) => timedRule(r, add));
+  const rules = timedRules(RULES, add);
   let t = now();
   const texts = await readAll(p);
   add('read', now() - t);
@@ -128,19 +136,4 @@ async function breakdown(p: Corpus): Promise<string[]> {
   const checkMs = now() - t;
   const ruleMs = RULES.reduce((sum, r) => sum + (spent.get(r.id) ?? 0), 0);
   return [...['read', 'parse', 'merge', ...RULES.map((r) => r.id)].map((k) => (spent.get(k) ?? 0).toFixed(1)), (checkMs - ruleMs).toFixed(1)];
-}
-
-/** The rule with its file and project checks timed into `add(rule id, ms)`. */
-function timedRule(rule: Rule, add: (key: string, ms: number) => void): Rule {
-  const wrap = <A extends unknown[]>(fn: ((...args: A) => void) | undefined) =>
-    fn &&
-    ((...args: A) => {
-      const t = now();
-      try {
-        fn.apply(rule, args);
-      } finally {
-        add(rule.id, now() - t);
-      }
-    });
-  return { ...rule, checkFile: wrap(rule.checkFile), checkProject: wrap(rule.checkProject) };
 }

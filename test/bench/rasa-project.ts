@@ -45,7 +45,7 @@ const BODIES = [
   'Here is what I found about your {topic}: everything looks fine on our side.',
   'To {action} your {topic}, please choose one of the options below.',
   'The {topic} team reviews requests in the order they arrive, usually within a day.',
-  'You can also manage your {topic} in the customer portal under "My account".',
+  'You can also manage your {topic} in the customer portal under \\"My account\\".',
   'I have noted your request about the {topic} and passed it on to the right team.',
   'Please check the details of your {topic} before we continue.',
 ];
