@@ -31,8 +31,10 @@ function personProblems(e: PersonEntry): string[] {
   const p: string[] = [];
   const readings = Object.values(e.forms).flat();
   for (const r of readings) if (!READINGS.includes(r)) p.push(`unknown reading ${r}`);
-  if (!readings.includes('sg.nom')) p.push('no nominative singular form');
-  if (!Object.keys(e.forms).includes(e.term)) p.push('the lemma must be one of the forms');
+  // a few nouns are listed in the plural only (Senioren: "Senior" is also an English job title)
+  const pluralOnly = readings.every((r) => r.startsWith('pl'));
+  if (!readings.includes(pluralOnly ? 'pl.nom' : 'sg.nom')) p.push('no nominative form');
+  if (!pluralOnly && !Object.keys(e.forms).includes(e.term)) p.push('the lemma must be one of the forms');
   if (e.pair.sg !== `${e.feminine.sg} oder ${e.term}`) p.push(`pair.sg should be "${e.feminine.sg} oder ${e.term}"`);
   if (!e.feminine.pl.startsWith(e.feminine.sg.slice(0, -1))) p.push('feminine plural does not continue the singular');
   if (e.colon && (!e.colon.sg.includes(':') || !e.colon.pl.includes(':') && e.colon.pl !== e.feminine.pl)) p.push('colon forms need a colon');
