@@ -11,7 +11,8 @@ import type { Rule } from '../core/rule';
 import { maskFix, isMaskedPlaceholder, removeFix } from './support/pii-fix';
 import { piiCategory, type PiiCategory } from './support/pii';
 
-const MESSAGES: Record<PiiCategory, string> = {
+/** One message per category (exported for the translation test). */
+export const ECHO_MESSAGES: Record<PiiCategory, string> = {
   secret: 'The bot reads back the secret {0}: a password, PIN or one-time code must never appear in a chat.',
   financial: 'The bot reads back the payment data {0} in full: show at most its last 4 characters.',
   'government-id': 'The bot reads back the ID number {0} in full: show at most its last 4 characters.',
@@ -54,7 +55,7 @@ export const piiEcho: Rule = {
         const remove = removeFix(piece, ph);
         if (remove) fixes.push(remove);
         const range = piece.text.range(ph.start, ph.end);
-        const message: Message = msg(MESSAGES[pii.category], ph.variable);
+        const message: Message = msg(ECHO_MESSAGES[pii.category], ph.variable);
         ctx.report({
           file: piece.text.file,
           start: range.start,

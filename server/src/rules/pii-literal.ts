@@ -14,7 +14,8 @@ import type { MappedText, SourceRange } from '../core/text';
 import { replaceInText } from './support/edit';
 import { findLiterals, type LiteralHit, type LiteralKind } from './support/pii-literals';
 
-const MESSAGES: Record<LiteralKind, string> = {
+/** One message per kind (exported for the translation test). */
+export const LITERAL_MESSAGES: Record<LiteralKind, string> = {
   email: "This looks like a real person's e-mail address: personal data copied into a bot should be replaced with a placeholder.",
   phone: "This looks like a real person's phone number: personal data copied into a bot should be replaced with a placeholder.",
   iban: 'This is a valid IBAN: bank details copied into a bot should be replaced with a placeholder.',
@@ -38,7 +39,7 @@ function report(text: MappedText, hit: LiteralHit, ctx: RuleContext): void {
     end: range.end,
     anchor: text.anchor,
     // the message does not repeat the value: findings travel to CLI output and CI logs
-    message: msg(MESSAGES[hit.kind]),
+    message: msg(LITERAL_MESSAGES[hit.kind]),
     fixes: edit ? [{ title: msg('Replace with {0}', hit.replacement), edits: [edit], preferred: true }] : [],
     details: { kind: hit.kind },
   });

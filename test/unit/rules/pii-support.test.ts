@@ -5,6 +5,12 @@ import { findLiterals, hasMadeUpRun, ibanChecksumValid, isPersonalEmail, knownCa
 import { givesPrivacyNotice, givesPurposeOrPrivacy } from '../../../server/src/rules/support/pii-purpose';
 import { isInternalHost, queryVariables, urlParts } from '../../../server/src/rules/support/pii-url';
 import { maskedExpression } from '../../../server/src/rules/support/pii-fix';
+import { germanBundle } from '../../../server/src/l10n';
+import { ECHO_MESSAGES, piiEcho } from '../../../server/src/rules/pii-echo';
+import { LITERAL_MESSAGES, piiLiteral } from '../../../server/src/rules/pii-literal';
+import { piiNotice } from '../../../server/src/rules/pii-notice';
+import { piiSensitive } from '../../../server/src/rules/pii-sensitive';
+import { piiTransfer } from '../../../server/src/rules/pii-transfer';
 
 const variable = (name: string, opts: Partial<Variable> = {}): Variable => ({ name, file: '/p/domain.yml', declaration: { start: 0, end: 0 }, ...opts });
 const category = (name: string, v?: Variable) => piiCategory(v, name)?.category;
@@ -252,5 +258,18 @@ describe('pii support: what a number is called', () => {
     assert.deepStrictEqual(cards('Rechnungsnummer 4539148803436467'), []);
     assert.deepStrictEqual(cards('my card number is 4539 1488 0343 6467'), ['4539 1488 0343 6467']);
     assert.deepStrictEqual(cards('Kreditkartennummer 4539148803436467'), ['4539148803436467']);
+  });
+});
+
+describe('pii rules: German', () => {
+  it('every per-category and per-kind message has a German translation', () => {
+    for (const t of [...Object.values(ECHO_MESSAGES), ...Object.values(LITERAL_MESSAGES)]) assert.ok(germanBundle[t], t);
+  });
+
+  it('every rule explains itself in English and German', () => {
+    for (const rule of [piiEcho, piiTransfer, piiLiteral, piiNotice, piiSensitive]) {
+      for (const lang of ['en', 'de'] as const) for (const k of ['title', 'why', 'fix'] as const) assert.ok(rule.explain[lang][k].length > 10, `${rule.id} ${lang} ${k}`);
+      assert.ok(rule.sources.length > 0);
+    }
   });
 });
