@@ -13,6 +13,7 @@ import type { Conversation, HandoffMarker } from '../core/model';
 import type { Rule } from '../core/rule';
 import { isBotChallengeIntent } from './support/bot-challenge';
 import { offersHuman } from './support/human-contact';
+import { humanClaims } from './support/human-claims';
 
 export const autonomyHandoff: Rule = {
   id: 'autonomy.handoff',
@@ -69,7 +70,10 @@ function reachesHuman(model: Conversation): boolean {
   // an intent asking for a human whose answer runs custom code: that code may hand over
   if (model.intents.some((i) => i.opaqueResponse && asksForHuman(i.name))) return true;
   for (const message of model.messages) {
-    for (const variation of message.variations) for (const piece of variation.pieces) if (offersHuman(piece.text.value)) return true;
+    for (const variation of message.variations) {
+      // "I'm a real person" names a human but offers none
+      for (const piece of variation.pieces) if (offersHuman(piece.text.value) && !humanClaims(piece).length) return true;
+    }
   }
   return false;
 }

@@ -94,8 +94,8 @@ function reportClaim(ctx: RuleContext, variation: Variation, piece: TextPiece, c
   const text = piece.text;
   const lang = ctx.langOf(variation, piece);
   const honest = honestAnswer(ctx.config, lang);
-  const sentence = claimSentence(text.value, claim);
-  const edit = replaceInText(text, sentence.start, sentence.end, honest);
+  const { from, to, replacement } = honestRewrite(text.value, claim, honest);
+  const edit = replaceInText(text, from, to, replacement);
   const fixes: Fix[] = edit ? [{ title: msg('Replace with the honest answer "{0}"', honest), edits: [edit], preferred: true }] : [];
   const range = text.range(claim.start, claim.end);
   ctx.report({
@@ -109,14 +109,28 @@ function reportClaim(ctx: RuleContext, variation: Variation, piece: TextPiece, c
   });
 }
 
-/** The whole sentence of the claim, its end punctuation included, so the honest sentence replaces it cleanly. */
-function claimSentence(text: string, claim: HumanClaim): { start: number; end: number } {
-  const s = sentenceAround(text, claim.start, claim.end);
-  let start = s.start;
+const SELF = /^(?:I'm|I am|Ich bin) /;
+
+/**
+ * What replaces a claim: from the claim to the end of its sentence, so that
+ * what comes before stays ("Don't worry, ⟨I'm a virtual assistant, not a
+ * human.⟩"). After a self-introduction ("I'm Tom, a real person") the answer
+ * continues it ("I'm Tom, a virtual assistant, not a human."); where the
+ * answer cannot (a configured text of another shape), the sentence is
+ * replaced whole. Mid-sentence, German "Ich" is lower-cased.
+ */
+function honestRewrite(text: string, claim: HumanClaim, honest: string): { from: number; to: number; replacement: string } {
+  const sentence = sentenceAround(text, claim.start, claim.end);
+  let start = sentence.start;
   while (start < claim.start && /\s/.test(text[start])) start++;
-  let end = s.end;
+  let end = sentence.end;
   while (end < text.length && '.!'.includes(text[end])) end++;
-  return { start, end };
+  if (claim.appended) {
+    if (SELF.test(honest)) return { from: claim.start, to: end, replacement: honest.replace(SELF, '') };
+    return { from: start, to: end, replacement: honest };
+  }
+  const midSentence = claim.start > start;
+  return { from: claim.start, to: end, replacement: midSentence ? honest.replace(/^Ich /, 'ich ') : honest };
 }
 
 function reportEvasive(ctx: RuleContext, intent: string, message: BotMessage, piece: TextPiece, lang: Lang): void {

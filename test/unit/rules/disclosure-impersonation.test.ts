@@ -34,13 +34,13 @@ describe('disclosure.impersonation', () => {
       assert.deepStrictEqual(
         findings.map((f) => fixedLine(files, f, 'Replace with the honest answer')),
         [
-          "  - I'm a virtual assistant, not a human. How can I help?",
+          "  - Yes, I'm a virtual assistant, not a human. How can I help?",
           "  - I'm a virtual assistant, not a human.",
           "  - I'm a virtual assistant, not a human.",
-          "  - I'm a virtual assistant, not a human.",
+          "  - Hi, I'm Tom, a virtual assistant, not a human.",
           '  - Ich bin ein virtueller Assistent, kein Mensch.',
-          '  - Ich bin ein virtueller Assistent, kein Mensch.',
-          '  - Ich bin ein virtueller Assistent, kein Mensch.',
+          '  - Keine Sorge, ich bin ein virtueller Assistent, kein Mensch.',
+          '  - Hallo, ich bin Lena, ein virtueller Assistent, kein Mensch.',
           '  - Ich bin ein virtueller Assistent, kein Mensch.',
         ],
       );
@@ -73,10 +73,12 @@ describe('disclosure.impersonation', () => {
 
     it('uses the configured disclosure text as the honest answer', () => {
       const d = domain();
-      d.message('utter_x', ['I am human.']);
+      d.message('utter_x', ['I am human.', "Hi, I'm Tom, a real person. Ask away!"]);
       const files = [d.build()];
-      const [f] = run(files, { disclosureText: { en: "I'm Ava, ACME's virtual assistant." } });
-      assert.strictEqual(fixedLine(files, f, 'Replace with the honest answer'), "  - I'm Ava, ACME's virtual assistant.");
+      const [a, b] = run(files, { disclosureText: { en: "Ava here, ACME's virtual assistant." } });
+      assert.strictEqual(fixedLine(files, a, 'Replace with the honest answer'), "  - Ava here, ACME's virtual assistant.");
+      // a text that cannot continue the introduction replaces the whole sentence
+      assert.strictEqual(fixedLine(files, b, 'Replace with the honest answer'), "  - Ava here, ACME's virtual assistant. Ask away!");
     });
   });
 

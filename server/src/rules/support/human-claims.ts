@@ -23,6 +23,8 @@ export interface HumanClaim {
   end: number;
   category: ClaimCategory;
   found: string;
+  /** added to a self-introduction after a comma ("I'm Tom, a real person") */
+  appended: boolean;
 }
 
 const matcher = lazy(() => {
@@ -52,12 +54,12 @@ export function humanClaims(piece: TextPiece): HumanClaim[] {
   const appended = appositions()
     .findAll(text, skip)
     .filter((m) => introducedBefore(text, m.start));
-  const found = longestFirst([...direct, ...appended]);
+  const found = longestFirst([...direct.map((m) => ({ ...m, appended: false })), ...appended.map((m) => ({ ...m, appended: true }))]);
   const out: HumanClaim[] = [];
   for (const m of found) {
     if (!isClaim(text, m.start, m.end, m.payload)) continue;
     if (m.payload === 'not-a-bot' && disclosesElsewhere(text, m.start, m.end, piece)) continue;
-    out.push({ start: m.start, end: m.end, category: m.payload, found: m.found });
+    out.push({ start: m.start, end: m.end, category: m.payload, found: m.found, appended: m.appended });
   }
   return out;
 }
