@@ -267,7 +267,7 @@ describe('bias.wording', () => {
     });
 
     it('does not treat the bot itself or a named man as a generic masculine', () => {
-      const got = check(['Ich bin Ihr virtueller Assistent und digitaler Berater.', 'Ihr Berater Herr Müller meldet sich.', 'Frau Richter ist für Sie da. Ein KI-Berater antwortet sofort.'], { lang: 'de' });
+      const got = check(['Ich bin Ihr virtueller Assistent und digitaler Berater.', 'Ihr Berater Herr Müller meldet sich.', 'Frau Richter ist für Sie da. Ein KI-Berater antwortet sofort.', 'Dr. Richter und meine Robo-Kollegen helfen.'], { lang: 'de' });
       assert.deepStrictEqual(summary(got), []);
     });
 

@@ -115,7 +115,8 @@ const INCLUSIVE_SUFFIX = /^(?:[:*_·|]|\/-?|\()in/i;
 /** what may stand between the two halves of a pair: "Kundinnen und Kunden", "Kunde/Kundin", "Mitarbeiter oder eine Mitarbeiterin" */
 const PAIR_GAP = /^\s*(?:\/|&|,|und|oder|bzw\.|beziehungsweise|sowie)\s*(?:(?:der|die|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|unser|unsere|unseren|unserem|unserer|ihr|ihre|ihren|ihrem|ihrer|jede|jeder|jeden|jedem|alle|allen)\s+)?$/i;
 
-const TITLES = new Set(['Herr', 'Herrn', 'Frau', 'Dr', 'Prof']);
+/** a title right before the noun: then it is a surname */
+const TITLE_BEFORE = /(?:^|[^\p{L}])(?:Herrn?|Frau|Dr\.|Prof\.)\s+$/u;
 
 interface Candidate {
   start: number;
@@ -219,9 +220,8 @@ function personOk(text: string, c: Candidate, entry: PersonEntry, feminine: Cand
     if (gap !== undefined && gap.length <= 24 && PAIR_GAP.test(gap)) return false;
   }
   if (refersToBot(text, c)) return false;
-  // "Herr Richter", "Frau Bäcker": a surname, not a job
-  const prev = wordBefore(text, c.start);
-  if (prev && TITLES.has(prev.word)) return false;
+  // "Herr Richter", "Frau Dr. Richter": a surname, not a job
+  if (TITLE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) return false;
   return true;
 }
 
