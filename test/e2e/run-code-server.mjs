@@ -57,47 +57,83 @@ async function waitHealthy(port, child) {
 }
 
 /** A throwaway copy of the workspace the suite opens (the suite edits files). */
-function makeWorkspace(state) {
+export function makeWorkspace(state) {
   const ws = path.join(state, 'workspace');
   fs.cpSync(path.join(root, 'test/e2e/workspace'), ws, { recursive: true });
   return ws;
 }
 
-export async function startCodeServer({ extensionsDir } = {}) {
+/** The environment code-server runs in: Node 24, state in the throwaway folder, no marketplace. */
+function codeServerEnv(state) {
+  return {
+    ...process.env,
+    PATH: `${node24}:${process.env.PATH}`,
+    XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
+    XDG_DATA_HOME: path.join(state, 'xdg-data'),
+    // no marketplace: nothing may leave the machine
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
+  };
+}
+
+/**
+ * Starts code-server on a free loopback port with throwaway state.
+ * `extensionsDir`: where extensions live (default: in the state folder);
+ * `install`: .vsix files installed there first, as a user would
+ * (`code-server --install-extension`); `settings`: more user settings.
+ */
+export async function startCodeServer({ extensionsDir, install = [], settings = {} } = {}) {
+  ensureEditors();
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-ethics-e2e-'));
   const port = await freePort();
   for (const d of ['ud/User', 'ext', 'xdg-config', 'xdg-data']) fs.mkdirSync(path.join(state, d), { recursive: true });
+  const extDir = extensionsDir ?? path.join(state, 'ext');
+  for (const vsix of install) {
+    const r = spawnSync(codeServer, ['--user-data-dir', path.join(state, 'ud'), '--extensions-dir', extDir, '--install-extension', vsix], {
+      env: codeServerEnv(state),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.status}): ${r.stderr || r.stdout}`);
+  }
   fs.writeFileSync(
     path.join(state, 'ud/User/settings.json'),
-    JSON.stringify({ 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none' }),
+    JSON.stringify({ 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'update.mode': 'none',
+      // the secondary side bar (chat) only takes room from the editor in screenshots
+      'workbench.secondarySideBar.defaultVisibility': 'hidden', ...settings }),
   );
   const args = [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver',
-    '--user-data-dir', path.join(state, 'ud'), '--extensions-dir', extensionsDir ?? path.join(state, 'ext'),
+    '--user-data-dir', path.join(state, 'ud'), '--extensions-dir', extDir,
   ];
   const child = spawn(codeServer, args, {
     detached: true, // own process group: stopped by its id, never by name
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PATH: `${node24}:${process.env.PATH}`, XDG_CONFIG_HOME: path.join(state, 'xdg-config'), XDG_DATA_HOME: path.join(state, 'xdg-data'),
-      // no marketplace: nothing may leave the machine
-      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }) },
+    env: codeServerEnv(state),
   });
   let serverLog = '';
   child.stdout.on('data', (d) => (serverLog += d));
   child.stderr.on('data', (d) => (serverLog += d));
-  const stop = () => {
+  const signal = (sig) => {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, sig);
     } catch {
       /* already gone */
     }
   };
-  process.on('exit', stop);
+  process.on('exit', () => signal('SIGTERM'));
+  /** Stops code-server's process group and removes the state (E2E_KEEP_STATE=1 keeps it for a post-mortem). */
+  const stop = async () => {
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+    signal('SIGTERM');
+    const timedOut = await Promise.race([exited.then(() => false), new Promise((r) => setTimeout(() => r(true), 5000))]);
+    if (timedOut) signal('SIGKILL');
+    if (!process.env.E2E_KEEP_STATE) fs.rmSync(state, { recursive: true, force: true });
+  };
   try {
     await waitHealthy(port, child);
   } catch (e) {
-    stop();
+    await stop();
     console.error(serverLog);
     throw e;
   }
@@ -114,7 +150,6 @@ export async function launchBrowser() {
 }
 
 async function main() {
-  ensureEditors();
   if (!fs.existsSync(suiteIndex)) throw new Error(`${suiteIndex} is missing: run npm run compile first`);
   if (!fs.existsSync(path.join(root, 'dist/client.js'))) throw new Error('dist/client.js is missing: run npm run build first');
   const cs = await startCodeServer();
@@ -150,7 +185,7 @@ async function main() {
     }
   } finally {
     await browser.close().catch(() => {});
-    cs.stop();
+    await cs.stop();
   }
   log(exitCode === 0 ? 'suite passed' : `suite FAILED (exit ${exitCode})`);
   process.exit(exitCode === 0 ? 0 : 1);
