@@ -59,6 +59,12 @@ describe('bias.wording German grammar', () => {
     assert.deepStrictEqual(ctx('Kunden können bestellen.', 'Kunden', KUNDEN), { number: 'pl', case: undefined, det: undefined, weak: false, impossible: false });
     assert.deepStrictEqual(ctx('Als Kunde sparen Sie.', 'Kunde', KUNDE), { number: 'sg', case: 'nom', det: undefined, weak: false, impossible: false });
     assert.deepStrictEqual(ctx('Viele Kunden fragen.', 'Kunden', KUNDEN).number, 'pl');
+    assert.deepStrictEqual(ctx('Wir informieren Mitarbeiter sofort.', 'Mitarbeiter', MITARBEITER).number, 'pl', 'a verb in -en is no adjective hint');
+    assert.deepStrictEqual(ctx('Sehr geehrter Kunde', 'Kunde', KUNDE).number, 'sg');
+    assert.deepStrictEqual(ctx('neue Mitarbeiter', 'Mitarbeiter', MITARBEITER).number, 'pl');
+    assert.deepStrictEqual(ctx('Neuer Mitarbeiter: Max', 'Mitarbeiter', MITARBEITER).number, 'sg', 'an adjective may be capitalised at the start of a sentence');
+    assert.deepStrictEqual(ctx('Die Daten neuer Mitarbeiter', 'Mitarbeiter', MITARBEITER).number, 'pl', 'genitive plural after a noun');
+    assert.deepStrictEqual(ctx('Unsere Mitarbeiter', 'Mitarbeiter', MITARBEITER).det, 'Unsere', 'a capitalised determiner is still a determiner');
     assert.deepStrictEqual(ctx('die beiden Kunden', 'Kunden', KUNDEN), { number: 'pl', case: undefined, det: undefined, weak: true, impossible: false });
   });
 

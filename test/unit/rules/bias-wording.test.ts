@@ -267,7 +267,7 @@ describe('bias.wording', () => {
     });
 
     it('does not treat the bot itself or a named man as a generic masculine', () => {
-      const got = check(['Ich bin Ihr virtueller Assistent und digitaler Berater.', 'Ihr Berater Herr Müller meldet sich.', 'Frau Richter ist für Sie da. Ein KI-Berater antwortet sofort.', 'Dr. Richter und meine Robo-Kollegen helfen.'], { lang: 'de' });
+      const got = check(['Ich bin Ihr virtueller Assistent und digitaler Berater.', 'Ihr Berater Herr Müller meldet sich.', 'Frau Richter ist für Sie da. Ein KI-Berater antwortet sofort.', 'Dr. Richter und meine Robo-Kollegen helfen.', 'Ihr KI-gestützter Berater ist jederzeit da.'], { lang: 'de' });
       assert.deepStrictEqual(summary(got), []);
     });
 
@@ -275,6 +275,10 @@ describe('bias.wording', () => {
       assert.deepStrictEqual(summary(check(['hallo, unsere mitarbeiter sind gleich da'], { lang: 'de' })), [['mitarbeiter', 'hallo, unsere Mitarbeiter:innen sind gleich da']]);
       assert.deepStrictEqual(summary(check(['Hallo, die kunden-Nr. bitte'], { lang: 'de' })), []);
     });
+  });
+
+  it('still flags a person noun after an unrelated “digital” earlier in the sentence', () => {
+    assert.deepStrictEqual(summary(check(['Unsere digitalen Services helfen Kunden schnell.'], { lang: 'de' })), [['Kunden', 'Unsere digitalen Services helfen Kund:innen schnell.']]);
   });
 
   describe('German terms', () => {

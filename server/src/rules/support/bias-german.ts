@@ -51,7 +51,7 @@ const SINGULAR_MARKERS = new Set(['als', 'pro', 'je']);
 /** capitalised words that are no nouns (the formal pronoun) */
 const FORMAL_PRONOUNS = new Set(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres']);
 /** lower-case words ending like adjectives that are not adjectives */
-const NOT_ADJECTIVES = new Set(['bitte', 'gerne', 'ohne', 'oder', 'aber', 'über', 'unter', 'hinter', 'wieder', 'immer', 'sehr', 'mehr', 'oben', 'unten', 'neben', 'zwischen', 'unsere', 'eine', 'einen', 'einer', 'einem', 'eines', 'keine', 'haben', 'werden', 'können', 'müssen', 'sollen', 'wollen', 'dürfen', 'wenden', 'verbinden', 'erreichen', 'kontaktieren', 'fragen', 'helfen']);
+const NOT_ADJECTIVES = new Set(['bitte', 'gerne', 'ohne', 'oder', 'aber', 'über', 'unter', 'hinter', 'wieder', 'immer', 'sehr', 'mehr', 'oben', 'unten', 'neben', 'zwischen', 'unsere', 'eine', 'einen', 'einer', 'einem', 'eines', 'keine', 'haben', 'werden', 'können', 'müssen', 'sollen', 'wollen', 'dürfen', 'wenden', 'verbinden', 'erreichen', 'kontaktieren', 'fragen', 'helfen', 'trotzdem', 'zudem', 'außerdem', 'seitdem', 'nachdem', 'indem', 'wenige', 'einige']);
 
 const determinerCache = new Map<string, DeterminerInfo | null>();
 
@@ -189,8 +189,12 @@ export interface NounContext {
   adjectives: string[];
 }
 
-function looksLikeAdjective(word: string): boolean {
-  return word.length >= 3 && !isUpper(word[0]) && /(?:e|en|er|em|es)$/.test(word) && !NOT_ADJECTIVES.has(word) && !determinerInfo(word);
+/** An attributive adjective before the noun: lower case, or capitalised only at the start of a sentence ("Neuer Kunde?"). */
+function looksLikeAdjective(text: string, tok: Token): boolean {
+  const word = tok.word;
+  if (isUpper(word[0]) && !sentenceInitial(text, tok.start)) return false;
+  const w = word.toLowerCase();
+  return w.length >= 3 && /(?:e|en|er|em|es)$/.test(w) && !NOT_ADJECTIVES.has(w) && !determinerInfo(w);
 }
 
 /** Reads number and case of a masculine noun form from the words before it. */
@@ -216,7 +220,7 @@ export function nounContext(text: string, wordStart: number, formReadings: reado
       if (steps === 0) adjacent = det;
       break;
     }
-    if (!quantifier && adjectives.length < 3 && looksLikeAdjective(tok.word)) {
+    if (!quantifier && adjectives.length < 3 && looksLikeAdjective(text, tok)) {
       adjectives.push(tok.word.toLowerCase());
       pos = tok.start;
       continue;
@@ -232,7 +236,13 @@ export function nounContext(text: string, wordStart: number, formReadings: reado
   if (!det && !quantifier && adjectives.length) {
     // strong adjective endings: neuer Kunde (sg nom), neuem (sg dat), neue Kunden (pl)
     const hint = strongAdjectiveReadings(adjectives[0]);
-    const narrowed = readings.filter((r) => hint.includes(r));
+    let narrowed = readings.filter((r) => hint.includes(r));
+    if (adjectives[0].endsWith('er') && narrowed.includes('sg.nom') && narrowed.includes('pl.gen')) {
+      // "neuer Mitarbeiter" is one person, "die Daten neuer Mitarbeiter" (after a noun) a genitive plural
+      const before = wordBefore(text, pos);
+      const afterNoun = before && isUpper(before.word[0]) && !FORMAL_PRONOUNS.has(before.word.toLowerCase()) && !sentenceInitial(text, before.start);
+      narrowed = narrowed.filter((r) => r === (afterNoun ? 'pl.gen' : 'sg.nom'));
+    }
     if (narrowed.length) readings = narrowed;
   }
 
@@ -253,7 +263,8 @@ function strongAdjectiveReadings(adjective: string): Reading[] {
   if (adjective.endsWith('er')) return ['sg.nom', 'pl.gen'];
   if (adjective.endsWith('em')) return ['sg.dat'];
   if (adjective.endsWith('es')) return ['sg.gen'];
-  if (adjective.endsWith('en')) return ['sg.acc', 'sg.gen', 'pl.dat'];
+  // -en: a strong adjective in three cases, or just as likely a verb ("Wir informieren Mitarbeiter"): no hint
+  if (adjective.endsWith('en')) return ['sg.nom', 'sg.gen', 'sg.dat', 'sg.acc', 'pl.nom', 'pl.gen', 'pl.dat', 'pl.acc'];
   return ['pl.nom', 'pl.acc'];
 }
 

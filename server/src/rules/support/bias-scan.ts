@@ -225,14 +225,22 @@ function personOk(text: string, c: Candidate, entry: PersonEntry, feminine: Cand
   return true;
 }
 
-/** "virtueller Berater", "digitaler Assistent": the bot itself, which has no gender. */
+/**
+ * "virtueller Berater", "Ihr digitaler Assistent", "KI-gestützter Berater": the
+ * bot itself, which has no gender. Only adjectives right before the noun count
+ * (a capitalised word ends the noun phrase).
+ */
 function refersToBot(text: string, c: Candidate): boolean {
   let pos = c.start;
   for (let i = 0; i < 3; i++) {
     const t = wordBefore(text, pos);
-    if (!t) return false;
+    if (!t || isUpper(t.word[0])) return false;
     const w = t.word.toLowerCase();
     if (BOT_ADJECTIVES.some((a) => w.startsWith(a))) return true;
+    if (text[t.start - 1] === '-') {
+      const modifier = wordBefore(text, t.start - 1);
+      if (modifier && BOT_MODIFIERS.has(modifier.word.toLowerCase())) return true;
+    }
     pos = t.start;
   }
   return false;
