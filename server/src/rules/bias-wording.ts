@@ -30,6 +30,9 @@ const TEMPLATES: Record<BiasHit['category'], [string, string]> = {
 const GENERIC_MASCULINE = '“{0}” is the generic masculine and leaves out women and non-binary people; consider “{1}”.';
 const FIX_TITLE = 'Replace with “{0}”';
 
+/** Every template this rule uses (for the translation check). */
+export const BIAS_TEMPLATES: readonly string[] = [...Object.values(TEMPLATES).flat(), GENERIC_MASCULINE, FIX_TITLE];
+
 function messageOf(hit: BiasHit): Message {
   if (hit.customMessage) return msg(hit.customMessage);
   if (hit.genericMasculine && hit.suggestion) return msg(GENERIC_MASCULINE, hit.found, hit.suggestion);

@@ -3,8 +3,8 @@ import type { BotEthicsConfig } from '../../../server/src/core/config';
 import type { Finding } from '../../../server/src/core/findings';
 import type { FileModel, Lang } from '../../../server/src/core/model';
 import type { Encoding } from '../../../server/src/core/text';
-import { localize } from '../../../server/src/l10n';
-import { biasWording } from '../../../server/src/rules/bias-wording';
+import { germanBundle, localize } from '../../../server/src/l10n';
+import { BIAS_TEMPLATES, biasWording } from '../../../server/src/rules/bias-wording';
 import { applyEdits, covered, ModelBuilder, runRules } from '../../support/model-builder';
 
 interface Seen {
@@ -370,6 +370,15 @@ describe('bias.wording', () => {
       assert.strictEqual(fm.text.slice(f.start, f.end), 'guys');
       assert.deepStrictEqual(f.fixes.map((x) => x.edits[0].newText), ['\\"folks\\"']);
     });
+  });
+
+  it('has a German translation of every message, with the same arguments', () => {
+    assert.strictEqual(BIAS_TEMPLATES.length, 20);
+    for (const t of BIAS_TEMPLATES) {
+      const de = germanBundle[t];
+      assert.ok(de, `no German for: ${t}`);
+      assert.deepStrictEqual(de.match(/\{\d\}/g)?.sort(), t.match(/\{\d\}/g)?.sort(), t);
+    }
   });
 
   describe('configuration', () => {
