@@ -87,6 +87,8 @@ describe('autonomy.handoff', () => {
     'Hotline: 0800 123 456',
     'Tel. +49 30 1234567',
     'Schreiben Sie an service@stadt.example.',
+    'Wir melden uns bei Ihnen.',
+    'A specialist will contact you.',
   ];
   for (const text of offers) {
     it(`is satisfied by bot text that offers a human: ${text}`, () => {

@@ -37,6 +37,10 @@ describe('autonomy.pressure', () => {
     ['Seien Sie schnell, das Angebot endet bald.', ['Seien Sie schnell', 'Angebot endet']],
     ['Nur noch 2 verfügbar!', ['Nur noch 2 verfügbar']],
     ['Nur noch wenige Plätze frei.', ['Nur noch wenige Plätze']],
+    ['Only a few seats left!', ['Only a few seats left']],
+    ['Nur noch 2 Plätze frei!', ['Nur noch 2 Plätze frei']],
+    ['This offer is only valid today!', ['only valid today']],
+    ['Valid until midnight!', ['until midnight']],
   ];
   for (const [text, phrases] of urgency) it(`finds urgency in: ${text}`, () => assert.deepStrictEqual(reported(text), phrases));
 
@@ -57,6 +61,9 @@ describe('autonomy.pressure', () => {
     'We will miss nothing: your data is saved.',
     'Kein Grund zur Eile, nehmen Sie sich Zeit.',
     'See https://acme.example/last-chance for details.',
+    'You have only 3 remaining attempts.',
+    'Sie haben nur noch 2 frei.',
+    'Our hotline is available until midnight.',
   ];
   for (const text of calm) it(`finds nothing in: ${text}`, () => assert.deepStrictEqual(reported(text), []));
 
@@ -66,6 +73,7 @@ describe('autonomy.pressure', () => {
     ['Wollen Sie uns wirklich verlassen?', ['uns wirklich verlassen']],
     ['Wirklich? Schade, wir dachten, Sie wären interessiert.', ['Schade, wir dachten']],
     ['Sie lassen uns im Stich?', ['lassen uns im Stich']],
+    ['Are you really leaving us?', ['really leaving us']],
   ];
   for (const [text, phrases] of guilt) {
     it(`finds guilt-tripping in: ${text}`, () => {
@@ -85,6 +93,7 @@ describe('autonomy.pressure', () => {
     ['Nein danke, ich zahle lieber mehr', 'ich zahle lieber mehr'],
     ['Nein danke, ich verzichte auf Rabatte', 'ich verzichte auf Rabatte'],
     ['Nein, meine Sicherheit ist mir egal', 'meine Sicherheit ist mir egal'],
+    ["No, I'll stay unprotected", "I'll stay unprotected"],
   ];
   for (const [title, phrase] of shaming) {
     it(`finds confirmshaming in the button "${title}"`, () => {

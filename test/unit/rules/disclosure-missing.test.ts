@@ -46,6 +46,7 @@ describe('disclosure.missing', () => {
       'Welcome! Our digital assistant is here for you.',
       "I'm not just a bot, I'm your banking buddy.",
       'This is an automated message from ACME.',
+      'Welcome! This chat is fully automated.',
     ];
     const bad = ["Hi, I'm not a bot, I'm Anna from support.", "Hi, I'm {bot_name}!", "Hi! I'm your Financial Assistant!", 'Visit https://acme.example/bot for help.', 'Welcome to our digital service.'];
     d.message('utter_greet', [...ok, ...bad]);
@@ -64,6 +65,7 @@ describe('disclosure.missing', () => {
       'Willkommen beim Service-Bot der Stadt!',
       'Sie schreiben mit einem virtuellen Assistenten.',
       'Diese Antworten sind automatisch erstellt.',
+      'Hallo! Ich bin eine Maschine, aber eine freundliche.',
     ];
     const bad = ['Hallo! Wie kann ich helfen?', 'Ich bin kein Bot, sondern Anna vom Kundenservice.', 'Willkommen! Unser Angebot für Sie.'];
     d.message('utter_greet', [...ok, ...bad], { lang: 'de' });

@@ -46,8 +46,8 @@ const shameMatcher = lazy(() =>
   }),
 );
 const concreteNouns = lazy(() => new Set(data.confirmshaming.benefitNotBefore.words));
-const scarcityBefore = lazy(() => both(data.scarcityNumbers.before));
-const scarcityAfter = lazy(() => both(data.scarcityNumbers.after));
+/** "only 3 left", "nur noch wenige Plätze frei" (see pressure.json `scarcityNumbers`) */
+const SCARCITY = data.scarcityNumbers;
 
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)/i;
 
@@ -108,8 +108,14 @@ function isDated(after: string): boolean {
  * literal alternatives and bounded spaces only, so it cannot backtrack badly.
  */
 const scarcityPattern = lazy(() => {
-  const alt = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, ' {1,3}')).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(scarcityBefore())}) {1,3}\\d{1,3} {1,3}(?:${alt(scarcityAfter())})(?![\\p{L}\\p{N}])`, 'giu');
+  const alt = (list: { en: string[]; de: string[] }) =>
+    both(list)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, ' {1,3}'))
+      .join('|');
+  const s = SCARCITY;
+  const amount = `(?:\\d{1,3}|${alt(s.quantities)})`;
+  const rest = `(?:(?:${alt(s.nouns)}) {1,3}(?:${alt(s.after)})|(?:${alt(s.afterBare)}))`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(s.before)}) {1,3}${amount} {1,3}${rest}(?![\\p{L}\\p{N}])`, 'giu');
 });
 
 function scarcity(text: string, skip: { start: number; end: number }[]): PressureFinding[] {
