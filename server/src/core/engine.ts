@@ -26,9 +26,21 @@ export interface CheckOptions {
   configFile?: ConfigFileRef;
 }
 
+/** One file-scope rule's findings on one file model. */
+interface RuleResult {
+  findings: Finding[];
+  /**
+   * The conversation they were computed against, when the rule read
+   * `ctx.model` (a lookup in another file): redone when the project changes.
+   * Undefined: they depend on the file alone.
+   */
+  model?: Conversation;
+}
+
 interface FileCache {
   config: BotEthicsConfig;
-  /** raw rule findings of file-scope rules, before severity/suppression */
+  results: Map<Rule, RuleResult>;
+  /** raw rule findings of file-scope rules, before severity/suppression (all results, in rule order) */
   findings: Finding[];
   suppressions: Suppressions;
   starts: number[];
@@ -71,13 +83,24 @@ export class Checker {
 
   private fileState(fm: FileModel, model: Conversation, config: BotEthicsConfig): FileCache {
     const cached = this.fileCache.get(fm);
-    if (cached && cached.config === config) return cached;
+    const reusable = cached && cached.config === config ? cached : undefined;
+    const current = (r: RuleResult | undefined): r is RuleResult => r !== undefined && (r.model === undefined || r.model === model);
+    if (reusable && [...reusable.results.values()].every(current)) return reusable;
+    const results = new Map<Rule, RuleResult>();
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       if (!rule.checkFile || effectiveSeverity(config, rule.id, rule.defaultSeverity) === undefined) continue;
-      rule.checkFile(readableFile(fm), this.context(rule, readableConversation(model), config, findings));
+      let result = reusable?.results.get(rule);
+      if (!current(result)) {
+        const found: Finding[] = [];
+        let readModel = false;
+        rule.checkFile(readableFile(fm), this.context(rule, readableConversation(model), config, found, () => (readModel = true)));
+        result = { findings: found, model: readModel ? model : undefined };
+      }
+      results.set(rule, result);
+      findings.push(...result.findings);
     }
-    const state: FileCache = { config, findings, suppressions: cached?.suppressions ?? findSuppressions(fm), starts: cached?.starts ?? lineStarts(fm.text) };
+    const state: FileCache = { config, results, findings, suppressions: cached?.suppressions ?? findSuppressions(fm), starts: cached?.starts ?? lineStarts(fm.text) };
     this.fileCache.set(fm, state);
     return state;
   }
@@ -108,10 +131,14 @@ export class Checker {
     return list;
   }
 
-  private context(rule: Rule, model: Conversation, config: BotEthicsConfig, sink: Finding[]): RuleContext {
+  /** `onModelRead`: told when the rule looks at the project, so that file-scope results know what they depend on. */
+  private context(rule: Rule, model: Conversation, config: BotEthicsConfig, sink: Finding[], onModelRead?: () => void): RuleContext {
     return {
       config,
-      model,
+      get model() {
+        onModelRead?.();
+        return model;
+      },
       langOf: (variation: Variation, piece?: TextPiece) => this.langOf(variation, piece, config),
       report: (rf: RuleFinding) => sink.push({ ...rf, code: rule.id, severity: rf.severity ?? rule.defaultSeverity }),
     };

@@ -12,7 +12,10 @@ export type RuleFinding = Omit<Finding, 'code' | 'severity'> & { severity?: Seve
 
 export interface RuleContext {
   config: BotEthicsConfig;
-  /** the whole project (also in file-scope checks, for lookups such as variable types) */
+  /**
+   * the whole project (also in file-scope checks, for lookups such as variable
+   * types; a file-scope check that reads it is redone whenever the project changes)
+   */
   model: Conversation;
   /** the language a variation is written in: config `language`, else the format's, else detected, else English */
   langOf(variation: Variation, piece?: TextPiece): Lang;

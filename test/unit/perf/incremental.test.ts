@@ -155,6 +155,40 @@ describe('performance by design: an edit redoes only what it touched', () => {
     assert.strictEqual(fileCalls.length, 2 * files);
   });
 
+  it('file findings that looked at the project are redone when another file changes; the others stay cached', () => {
+    const { gen, project, domainKey } = loadProject(FORMATS);
+    const calls: string[] = [];
+    const base = { description: 'test double', tags: ['test'], sources: ['test'], defaultSeverity: 'info' as const, explain: { en: { title: 't', why: 'w', fix: 'f' }, de: { title: 't', why: 'w', fix: 'f' } } };
+    const readsProject: Rule = {
+      ...base,
+      id: 'pii.echo',
+      checkFile(file, ctx) {
+        calls.push(`project-reader ${file.file.slice(ROOT.length + 1)}`);
+        // a lookup in the merged project: the number of intents (declared in the domain, used in the data files)
+        ctx.report({ file: file.file, start: 0, end: 1, message: msg('{0} intents', ctx.model.intents.length), fixes: [] });
+      },
+    };
+    const fileOnly: Rule = { ...base, id: 'pii.literal', checkFile: (file) => void calls.push(`file-only ${file.file.slice(ROOT.length + 1)}`) };
+    const checker = new Checker([readsProject, fileOnly]);
+    const open = new Set([domainKey]);
+    const first = checker.check(project.conversation(), DEFAULT_CONFIG, open).get(domainKey)!;
+    assert.deepStrictEqual(calls, ['project-reader domain.yml', 'file-only domain.yml']);
+
+    calls.length = 0;
+    const nlu = `${ROOT}/data/nlu.yml`;
+    project.update(nlu, gen.files['data/nlu.yml'] + '- intent: brand_new\n  examples: |\n    - something new\n', 2);
+    const after = checker.check(project.conversation(), DEFAULT_CONFIG, open).get(domainKey)!;
+    assert.deepStrictEqual(calls, ['project-reader domain.yml'], 'only the rule that read the project runs again');
+    assert.deepStrictEqual(
+      [first[0].message.args, after[0].message.args].map((a) => typeof a?.[0]),
+      ['number', 'number'],
+    );
+
+    calls.length = 0;
+    checker.check(project.conversation(), DEFAULT_CONFIG, open);
+    assert.deepStrictEqual(calls, [], 'the same project again: cached');
+  });
+
   it('merging joins the cached models without copying them', () => {
     const { project } = loadProject(FORMATS);
     const conversation = project.conversation();
