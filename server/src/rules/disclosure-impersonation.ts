@@ -70,16 +70,20 @@ export const disclosureImpersonation: Rule = {
  * The answers of each bot-challenge intent, by intent name (one intent can be
  * declared in several files). Intents whose answer runs custom code are left
  * out. Without a recorded answer, Rasa's naming convention `utter_<intent>`
- * (also for retrieval intents `chitchat/ask_isbot`) is used.
+ * is used — also for intents known only from training examples and for
+ * retrieval intents (`chitchat/ask_isbot` → `utter_chitchat/ask_isbot`).
  */
 function challengeAnswers(model: Conversation): Map<string, string[]> {
   const byName = new Map<string, Intent[]>();
+  const consider = (name: string | undefined) => {
+    if (name && !byName.has(name) && isBotChallengeIntent(retrievalPart(name))) byName.set(name, []);
+  };
   for (const intent of model.intents) {
-    if (!isBotChallengeIntent(intent.name)) continue;
-    const list = byName.get(intent.name) ?? [];
-    list.push(intent);
-    byName.set(intent.name, list);
+    consider(intent.name);
+    byName.get(intent.name)?.push(intent);
   }
+  for (const example of model.examples) consider(example.intent);
+  for (const id of model.messagesById.keys()) if (id.startsWith('utter_') && id.includes('/')) consider(id.slice('utter_'.length));
   const out = new Map<string, string[]>();
   for (const [name, intents] of byName) {
     if (intents.some((i) => i.opaqueResponse)) continue;
@@ -88,6 +92,12 @@ function challengeAnswers(model: Conversation): Map<string, string[]> {
     if (ids.length) out.set(name, ids);
   }
   return out;
+}
+
+/** `chitchat/ask_isbot` → `ask_isbot`: the retrieval intent's own name says what is asked. */
+function retrievalPart(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash >= 0 ? name.slice(slash + 1) : name;
 }
 
 function reportClaim(ctx: RuleContext, variation: Variation, piece: TextPiece, claim: HumanClaim): void {

@@ -124,6 +124,19 @@ describe('disclosure.impersonation', () => {
       const files = [d.build()];
       assert.deepStrictEqual(texts(files, run(files)), ['Maybe!']);
     });
+
+    it('checks retrieval responses and intents known only from training examples', () => {
+      const responses = new ModelBuilder('/bot/data/responses.yml');
+      responses.message('utter_chitchat/ask_isbot', ["Yep, I'm a bot!", 'Guess!']);
+      responses.message('utter_chitchat/ask_weather', ['Sunny, I hope!']);
+      responses.message('utter_are_you_real', ['As real as you are.']);
+      const nlu = new ModelBuilder('/bot/data/nlu.yml');
+      nlu.example('are you real?', 'are_you_real');
+      const files = [domain().build(), responses.build(), nlu.build()];
+      const findings = run(files);
+      assert.deepStrictEqual(texts(files, findings), ['Guess!', 'As real as you are.']);
+      assert.deepStrictEqual(findings.map((f) => f.details?.intent), ['chitchat/ask_isbot', 'are_you_real']);
+    });
   });
 
   describe('bot-challenge intent names', () => {
