@@ -37,7 +37,10 @@ export async function run(): Promise<void> {
   console.log(table(['path', 'median ms', 'p95 ms', 'max ms', 'split (median ms; CPU: this process\'s CPU time)'], rows));
   console.log(`\nPer edit, by rule (ms, mean of ${RULE_SPLIT_EDITS} instrumented edits; "engine" is the check minus the rules):\n`);
   console.log(ruleSplit(gen));
-  if (server) console.log(`\nserver debounce: ${server.debounce} ms (DEFAULT_DEBOUNCE_MS in server/src/lsp/session.ts), subtracted above; raw didChange → publishDiagnostics median ${server.raw.toFixed(2)} ms`);
+  if (server) {
+    console.log(`\nserver debounce: ${server.debounce} ms (DEFAULT_DEBOUNCE_MS in server/src/lsp/session.ts), subtracted above; raw didChange → publishDiagnostics median ${server.raw.toFixed(2)} ms`);
+    console.log(`server cold: ${server.cold}`);
+  }
 }
 
 /** The character typed at edit `i`: alternates so that every edit is a new text. */
@@ -125,7 +128,7 @@ function serverDebounce(): number {
   return Number(m[1]);
 }
 
-async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debounce: number; raw: number } | undefined> {
+async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debounce: number; raw: number; cold: string } | undefined> {
   if (!fs.existsSync(SERVER_BUNDLE)) {
     console.warn(`⚠ ${SERVER_BUNDLE} is missing (npm run build): server measurement SKIPPED`);
     return undefined;
@@ -138,10 +141,14 @@ async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debo
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       fs.writeFileSync(path.join(dir, rel), text);
     }
+    const t0 = now();
     client = await LspTestClient.spawnBundle({ workspaceFolder: dir });
+    const started = now() - t0;
     const uri = fileUri(path.join(dir, gen.domain));
+    const t1 = now();
     await client.open(uri, gen.files[gen.domain]);
     await client.waitForCurrent(uri);
+    const firstCheck = now() - t1;
     const latency: number[] = [];
     for (let i = -20; i < EDITS; i++) {
       const doc: TextDocument = client.document(uri);
@@ -156,7 +163,8 @@ async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debo
     }
     const net = latency.map((ms) => ms - debounce);
     const raw = median(latency);
-    return { row: ['server: didChange → publishDiagnostics − debounce', median(net).toFixed(2), percentile(net, 95).toFixed(2), Math.max(...net).toFixed(2), `stdio, ${(client.latest(uri)?.diagnostics.length ?? 0)} diagnostics`], debounce, raw };
+    const cold = `start + initialize ${started.toFixed(0)} ms; didOpen → first diagnostics ${firstCheck.toFixed(0)} ms (reads the project, builds the word matchers)`;
+    return { row: ['server: didChange → publishDiagnostics − debounce', median(net).toFixed(2), percentile(net, 95).toFixed(2), Math.max(...net).toFixed(2), `stdio, ${client.latest(uri)?.diagnostics.length ?? 0} diagnostics`], debounce, raw, cold };
   } finally {
     await client?.shutdown();
     fs.rmSync(dir, { recursive: true, force: true });
