@@ -47,6 +47,7 @@ describe('disclosure.missing', () => {
       "I'm not just a bot, I'm your banking buddy.",
       'This is an automated message from ACME.',
       'Welcome! This chat is fully automated.',
+      "Hi, I'm BankBot, how can I help?",
     ];
     const bad = ["Hi, I'm not a bot, I'm Anna from support.", "Hi, I'm {bot_name}!", "Hi! I'm your Financial Assistant!", 'Visit https://acme.example/bot for help.', 'Welcome to our digital service.'];
     d.message('utter_greet', [...ok, ...bad]);

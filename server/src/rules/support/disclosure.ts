@@ -28,9 +28,20 @@ const LIMITERS = new Set(['just', 'only', 'merely', 'simply', 'nur', 'bloß', 'b
 
 /** Disclosure terms in a text that are not negated ("I'm not a bot" is no disclosure). */
 export function disclosureTerms(text: string, piece?: TextPiece): Match<string>[] {
-  return matcher()
-    .findAll(text, protectedRanges(text, piece))
-    .filter((m) => m.payload === 'not-human' || !deniedBefore(text, m.start));
+  const skip = protectedRanges(text, piece);
+  return [...matcher().findAll(text, skip), ...botNames(text, skip)].filter((m) => m.payload === 'not-human' || !deniedBefore(text, m.start));
+}
+
+// a bot's name written as one capitalised word ending in "Bot": BankBot, HelpBot (never Angebot: lower-case b)
+const BOT_NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]{0,30}[\p{Ll}\p{N}]Bot(?![\p{L}\p{N}])/gu;
+
+function botNames(text: string, skip: { start: number; end: number }[]): Match<string>[] {
+  const out: Match<string>[] = [];
+  for (const m of text.matchAll(BOT_NAME)) {
+    const end = m.index + m[0].length;
+    if (!skip.some((r) => m.index < r.end && end > r.start)) out.push({ start: m.index, end, payload: 'bot', found: m[0] });
+  }
+  return out;
 }
 
 function deniedBefore(text: string, index: number): boolean {
