@@ -7,7 +7,7 @@
  * baseline is that strategy re-implemented on the same input and terms.
  *
  * Measures, never fails: prints messages/s, MB/s and the speed-up (best of
- * BENCH_ROUNDS passes, default 3). BENCH_BIAS_MB sets the corpus size
+ * BENCH_ROUNDS passes, default 3; the slow baseline best of 2). BENCH_BIAS_MB sets the corpus size
  * (default 5), BENCH_BIAS_BASELINE_MB the baseline's slice (default 0.25).
  */
 import type { Lang } from '../../server/src/core/model';
@@ -25,7 +25,7 @@ interface Message {
 }
 
 export async function run(): Promise<void> {
-  const messages = generateCorpus(TARGET_MB * 1024 * 1024);
+  const messages = generateBiasCorpus(TARGET_MB * 1024 * 1024);
   const bytes = messages.reduce((n, m) => n + Buffer.byteLength(m.text), 0);
   const settings = { genderStyle: 'colon' as const, words: { allow: [], deny: [] } };
   console.log(machineLine());
@@ -71,9 +71,13 @@ export async function run(): Promise<void> {
     return n;
   };
   baselinePass(); // compiles every RegExp once
-  t = now();
-  const baselineHits = baselinePass();
-  const baselineMs = now() - t;
+  let baselineHits = 0;
+  let baselineMs = Infinity;
+  for (let round = 0; round < Math.min(ROUNDS, 2); round++) {
+    t = now();
+    baselineHits = baselinePass();
+    baselineMs = Math.min(baselineMs, now() - t);
+  }
 
   const mbs = (b: number, ms: number) => b / 1048576 / (ms / 1000);
   const ops = (n: number, ms: number) => n / (ms / 1000);
@@ -167,7 +171,8 @@ const DE_SENTENCES = [
 ];
 const DE_WITH_TERM = ['Unsere {term} helfen Ihnen gerne weiter.', 'Bitte wenden Sie sich an Ihren {term}.', 'Das ist ein {term} Angebot.', 'Als {term} erhalten Sie einen Rabatt.'];
 
-function generateCorpus(bytes: number): Message[] {
+/** Bot messages in both languages; about one in five sentences carries a listed word (far more than real bots). */
+export function generateBiasCorpus(bytes: number): Message[] {
   const rnd = random(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const forms = { en: listForms('en'), de: listForms('de') };

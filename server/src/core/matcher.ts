@@ -36,11 +36,17 @@ interface Node {
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 
+/** {@link isWordChar} for the Latin-1 range, computed once from the same class (German umlauts and ß are here). */
+const LATIN_WORD: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = WORD.test(String.fromCharCode(c)) ? 1 : 0;
+  return t;
+})();
+
 export function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined || ch === '') return false;
   const c = ch.charCodeAt(0);
-  // ASCII fast path (letters and digits); everything else by Unicode class
-  if (c < 128 && ch.length === 1) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 256 && ch.length === 1) return LATIN_WORD[c] === 1;
   return WORD.test(ch);
 }
 
@@ -55,19 +61,25 @@ function foldChar(ch: string): string {
 
 /**
  * {@link foldChar} on the code unit at `i`, as a code: -1 for a dropped
- * character (soft hyphen), 32 for white space. ASCII takes a fast path with
- * the same result, since this runs once per character of every text.
+ * character (soft hyphen), 32 for white space. Latin-1 comes from a table
+ * with the same results, since this runs once per character of every text.
  */
 function foldCode(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return c + 32;
-    if (c === 32 || (c >= 9 && c <= 13)) return 32;
-    return c;
-  }
+  if (c < 256) return LATIN_FOLD[c];
   const f = foldChar(text[i]);
   return f === '' ? -1 : f.charCodeAt(0);
 }
+
+/** {@link foldChar} for the Latin-1 range as codes, computed once from foldChar itself. */
+const LATIN_FOLD: Int32Array = (() => {
+  const t = new Int32Array(256);
+  for (let c = 0; c < 256; c++) {
+    const f = foldChar(String.fromCharCode(c));
+    t[c] = f === '' ? -1 : f.charCodeAt(0);
+  }
+  return t;
+})();
 
 export class PhraseMatcher<T> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [], depth: 0 }];

@@ -102,6 +102,15 @@ describe('PhraseMatcher (DFA) against a naive reference', () => {
     }
   });
 
+  it('folds every Latin-1 character like the reference (the fast table path)', () => {
+    const all = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
+    const terms: MatchTerm<number>[] = all.filter((ch) => ch.trim()).map((ch) => ({ term: `x${ch}y`, payload: 0, openStart: true, openEnd: true }));
+    const text = all.map((ch) => `X${ch}Y`).join(' ');
+    const got = actual(terms, text);
+    assert.deepStrictEqual(got, reference(terms, text));
+    assert.ok(got.length > 150, `${got.length} matches`);
+  });
+
   it('keeps the longest of overlapping matches', () => {
     const m = new PhraseMatcher([
       { term: 'guys', payload: 'guys' },
