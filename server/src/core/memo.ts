@@ -16,7 +16,7 @@ export class TextMemo<V> {
 
   constructor(
     private readonly compute: (text: string) => V,
-    private readonly limit = 20_000,
+    private readonly limit = 50_000,
     /** longer texts (a base64 image in an .lg card) are computed each time rather than kept alive */
     private readonly maxLength = 4_000,
   ) {}
