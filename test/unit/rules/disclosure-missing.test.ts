@@ -97,6 +97,15 @@ describe('disclosure.missing', () => {
     assert.deepStrictEqual(findings.map((f) => fixedLine(files, f, 'Add the disclosure')), ["  - Hi! I'm Ava, ACME's digital assistant.", '  - Hallo! Ich bin Ava, die KI-Assistentin von ACME.']);
   });
 
+  it('ends a configured text without an end mark with a period, and keeps it on one line', () => {
+    const d = domain();
+    d.message('utter_greet', ['Hi! How can I help?']);
+    d.greeting(['utter_greet']);
+    const files = [d.build()];
+    const [f] = run(files, { disclosureText: { en: '  I am Ava,\n a chatbot ' } });
+    assert.strictEqual(fixedLine(files, f, 'Add the disclosure'), '  - Hi! I am Ava, a chatbot. How can I help?');
+  });
+
   it('lets another message of the same greeting disclose for all its variations', () => {
     const d = domain();
     d.message('utter_greet', ['Hi!', 'Hello!']);

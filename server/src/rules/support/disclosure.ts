@@ -136,14 +136,19 @@ function onlyCalls(piece: TextPiece): boolean {
 
 /** The sentence the quick fix inserts: config `disclosureText.<lang>`, else the default for the language. */
 export function disclosureSentence(config: BotEthicsConfig, lang: Lang): string {
-  const configured = config.disclosureText[lang]?.trim();
-  return configured || data.defaultText[lang];
+  return asSentence(config.disclosureText[lang]) ?? data.defaultText[lang];
 }
 
 /** An honest answer to "are you a bot?": the configured disclosure, else "I'm a virtual assistant, not a human." */
 export function honestAnswer(config: BotEthicsConfig, lang: Lang): string {
-  const configured = config.disclosureText[lang]?.trim();
-  return configured || data.honestAnswer[lang];
+  return asSentence(config.disclosureText[lang]) ?? data.honestAnswer[lang];
+}
+
+/** A configured text as one sentence: trimmed, with an end mark so the text after it still reads ("I am Ava, a chatbot" → "… chatbot."). */
+function asSentence(text: string | undefined): string | undefined {
+  const t = text?.trim().replace(/\s+/g, ' ');
+  if (!t) return undefined;
+  return /[.!?…。]["'”»)]*$/.test(t) ? t : `${t}.`;
 }
 
 /** Greetings open with a short salutation ("Hi!", "Welcome to ACME Bank!"); the disclosure goes right after it. */
