@@ -81,6 +81,9 @@ const LATIN_FOLD: Int32Array = (() => {
   return t;
 })();
 
+/** positions of folded characters, shared by all calls (findAll is synchronous); grows as needed */
+let scratch = new Int32Array(1024);
+
 export class PhraseMatcher<T> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [], depth: 0 }];
   private readonly terms: MatchTerm<T>[] = [];
@@ -190,7 +193,8 @@ export class PhraseMatcher<T> {
     const { delta, width, outStart, outList, latinClass, wideClass } = this;
     // folded text with runs of spaces collapsed; pos[k] = index in `text` of folded char k
     let node = 0;
-    const pos = new Int32Array(text.length);
+    if (scratch.length < text.length) scratch = new Int32Array(Math.max(text.length, scratch.length * 2));
+    const pos = scratch;
     let k = 0;
     let prevSpace = false;
     for (let i = 0; i < text.length; i++) {
