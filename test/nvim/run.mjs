@@ -37,20 +37,26 @@ function positionOf(text, needle) {
   };
 }
 
+/** Opens a copy of workspace/<relFile> in headless Neovim; returns what init.lua recorded and the saved file. */
 function runNvim(relFile, fixCode) {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-ethics-nvim-'));
-  fs.cpSync(path.join(here, 'workspace'), ws, { recursive: true });
-  const out = path.join(ws, 'result.json');
-  const r = spawnSync('nvim', ['--headless', '--clean', '-u', path.join(here, 'init.lua'), relFile], {
-    cwd: ws,
-    env: { ...process.env, BOT_ETHICS_SERVER: server, BOT_ETHICS_OUT: out, BOT_ETHICS_FIX_CODE: fixCode ?? '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  if (!fs.existsSync(out)) throw new Error(`nvim produced no result (exit ${r.status}): ${r.stderr}`);
-  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
-  if (result.error) throw new Error(`nvim: ${result.error}`);
-  return { result, text: fs.readFileSync(path.join(here, 'workspace', relFile), 'utf8'), saved: fs.readFileSync(path.join(ws, relFile), 'utf8') };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-ethics-nvim-'));
+  try {
+    const ws = path.join(tmp, 'workspace');
+    fs.cpSync(path.join(here, 'workspace'), ws, { recursive: true });
+    const out = path.join(tmp, 'result.json'); // outside the workspace: not a file the server should see
+    const r = spawnSync('nvim', ['--headless', '--clean', '-u', path.join(here, 'init.lua'), relFile], {
+      cwd: ws,
+      env: { ...process.env, BOT_ETHICS_SERVER: server, BOT_ETHICS_OUT: out, BOT_ETHICS_FIX_CODE: fixCode ?? '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (!fs.existsSync(out)) throw new Error(`nvim produced no result (exit ${r.status ?? r.signal}): ${r.stderr}`);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    if (result.error) throw new Error(`nvim: ${result.error}`);
+    return { result, text: fs.readFileSync(path.join(here, 'workspace', relFile), 'utf8'), saved: fs.readFileSync(path.join(ws, relFile), 'utf8') };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 let passed = 0;
@@ -72,7 +78,16 @@ for (const [file, term, replacement, fixTitle] of [
   ['rasa/domain.yml', 'guys', 'everyone', 'Replace with “everyone”'],
   ['composer/bot.lg', 'guys', 'everyone', 'Replace with “everyone”'],
 ]) {
-  const { result, text, saved } = runNvim(file, 'bias.wording');
+  let run;
+  try {
+    run = runNvim(file, 'bias.wording');
+  } catch (e) {
+    test(`${file}: Neovim ran`, () => {
+      throw e;
+    });
+    continue;
+  }
+  const { result, text, saved } = run;
   test(`${file}: exactly one diagnostic, bias.wording on "${term}", at the exact position`, () => {
     const p = positionOf(text, term);
     assert.deepEqual(
