@@ -11,7 +11,7 @@ import type { BotGold } from '../../eval/gold';
 import { matchBot, scores, tally, total, type Reported } from '../../eval/match';
 import { evaluate, formatReport, type Evaluation } from '../../eval/score';
 
-/** Overall floors (measured: precision 0.948, recall 0.858). */
+/** Overall floors (measured when the set was written: precision 0.96, recall 0.86). */
 const MIN_PRECISION = 0.9;
 const MIN_RECALL = 0.8;
 /** No single rule may become mostly noise. */
@@ -39,7 +39,7 @@ describe('evaluation set (test/eval/bots)', function () {
   it('expects findings of every rule in both languages', () => {
     for (const lang of ['en', 'de'] as const) {
       const rules = new Set(result.outcomes.filter((o) => o.bot.language === lang).flatMap((o) => o.bot.findings.map((g) => g.rule)));
-      const missing = RULE_IDS.filter((r) => !rules.has(r) && !(lang === 'de' && r === 'autonomy.handoff'));
+      const missing = RULE_IDS.filter((r) => !rules.has(r));
       assert.deepStrictEqual(missing, [], `${lang}: no expected findings for ${missing.join(', ')}`);
     }
   });
