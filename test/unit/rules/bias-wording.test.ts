@@ -102,6 +102,15 @@ describe('bias.wording', () => {
       assert.strictEqual(got[2].message, '“master/slave” carries connotations of race or slavery; consider “primary/replica”.');
     });
 
+    it('reports “suffers from” before a disability or chronic condition', () => {
+      const got = check(['We support people suffering from depression.', 'Does your child suffer from a chronic illness?'], { lang: 'en' });
+      assert.deepStrictEqual(summary(got), [
+        ['suffering from', 'We support people living with depression.'],
+        ['suffer from', 'Does your child live with a chronic illness?'],
+      ]);
+      assert.deepStrictEqual(summary(check(['Leidet Ihr Kind an einer Allergie?', 'Ihr Vater leidet an Demenz.'], { lang: 'de' })), [['leidet an', 'Ihr Vater hat Demenz.']]);
+    });
+
     it('reports slurs as errors, without a fix when there is no alternative', () => {
       const got = check(['Do not be such a retard.', 'No trannies allowed.'], { lang: 'en' });
       assert.deepStrictEqual(summary(got), [
@@ -131,6 +140,7 @@ describe('bias.wording', () => {
           'Simply click the button. It is easy: just type your email.',
           'Click the disabled button to see why it is greyed out.',
           'Our service suffers from delays today.',
+          'Do you suffer from any allergies we should know about?',
           'Pay with Mastercard. Do you have a master’s degree?',
           'Homo sapiens is our species. He is a lame duck.',
           'Our manager will disguise the manual in Manhattan.',

@@ -197,7 +197,21 @@ function termContextOk(text: string, c: Candidate, e: TermEntry): boolean {
     if (e.after && next && !e.after.includes(next.toLowerCase())) return false;
     if (e.standalone && next && isUpper(next[0])) return false;
   }
+  if (e.followedBy && !followedBy(text, c.end, e.followedBy)) return false;
   return true;
+}
+
+/** One of the next three words starts with one of `stems`. */
+function followedBy(text: string, end: number, stems: readonly string[]): boolean {
+  let pos = end;
+  for (let i = 0; i < 3; i++) {
+    const t = wordAfter(text, pos);
+    if (!t) return false;
+    const w = t.word.toLowerCase();
+    if (stems.some((s) => w.startsWith(s))) return true;
+    pos = t.end;
+  }
+  return false;
 }
 
 function personOk(text: string, c: Candidate, entry: PersonEntry, feminine: Candidate[], lowerOnly: () => boolean): boolean {

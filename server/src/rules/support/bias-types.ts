@@ -46,6 +46,12 @@ export interface TermEntry {
   after?: string[];
   /** a noun use only: never when the next word is capitalised (a German attributive adjective) */
   standalone?: boolean;
+  /**
+   * only when one of the next three words starts with one of these stems
+   * (lower case): "suffers from" only before a disability or chronic
+   * condition ("…from diabetes"), not "…from any allergies"
+   */
+  followedBy?: string[];
 }
 
 /** German case/number readings of a masculine form: `sg.nom`, `pl.dat`... */
