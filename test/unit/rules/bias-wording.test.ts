@@ -108,7 +108,7 @@ describe('bias.wording', () => {
         ['suffering from', 'We support people living with depression.'],
         ['suffer from', 'Does your child live with a chronic illness?'],
       ]);
-      assert.deepStrictEqual(summary(check(['Leidet Ihr Kind an einer Allergie?', 'Ihr Vater leidet an Demenz.'], { lang: 'de' })), [['leidet an', 'Ihr Vater hat Demenz.']]);
+      assert.deepStrictEqual(summary(check(['Ihr Kind leidet an einer Allergie.', 'Ihr Vater leidet an Demenz.'], { lang: 'de' })), [['leidet an', 'Ihr Vater hat Demenz.']]);
     });
 
     it('reports slurs as errors, without a fix when there is no alternative', () => {
