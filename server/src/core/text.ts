@@ -16,7 +16,7 @@ export type Encoding =
   | { kind: 'yaml-plain' } // unquoted YAML scalar
   | { kind: 'yaml-single' } // 'single quoted'
   | { kind: 'yaml-double' } // "double quoted"
-  | { kind: 'yaml-block'; indent: string }; // | or > block scalar, with its indentation
+  | { kind: 'yaml-block'; indent: string; folded?: boolean }; // | or > (folded: true) block scalar, with its indentation
 
 /** A run of decoded characters and where it came from. */
 interface Segment {
@@ -83,6 +83,17 @@ export class MappedText {
       return { start: at, end: at };
     }
     return { start: this.sourceStart(from), end: this.sourceEnd(to) };
+  }
+
+  /**
+   * Is `i` strictly inside one escape or fold that decodes to several
+   * characters (a fold of three line breaks into "\n\n")? No source offset
+   * lies between those characters, so an edit cannot start or end there.
+   */
+  insideEscape(i: number): boolean {
+    if (i <= 0 || i >= this.value.length) return false;
+    const seg = this.segmentAt(i);
+    return !seg.verbatim && seg.v < i;
   }
 
   /** The whole text's source range. */
@@ -182,28 +193,162 @@ export class MappedTextBuilder {
 }
 
 /**
+ * The decoded text around an edit. Whether an insertion can stand inline
+ * often depends on its neighbours: "x " is fine inside a plain YAML scalar
+ * but is trimmed at its end, and joins an existing "#" into a comment.
+ */
+export interface EditContext {
+  /** the decoded value before the edit */
+  before: string;
+  /** the decoded value after the edit */
+  after: string;
+  /** the edit starts a source line of a multi-line scalar (right after a line break or fold), where blanks are indentation */
+  lineStart?: boolean;
+  /** the edit ends a source line of a multi-line scalar (right before a fold), where blanks are trimmed */
+  lineEnd?: boolean;
+}
+
+/** Characters that start a YAML indicator when a plain scalar begins with them. */
+const PLAIN_START = /^[\s\-?:,[\]{}&*!|>'"%@`#]/;
+/** Control characters the YAML reader does not read back as written (line breaks, NEL, line/paragraph separators). */
+const YAML_BREAKS = /[\r\n\u0085\u2028\u2029]/;
+const BLANK = /^[ \t]/;
+
+/**
  * Writes `text` so that, inserted inside a literal of this encoding, it reads
  * back as `text`. Returns undefined when it cannot be written in place (a line
  * break in a one-line format, or YAML plain text that would change meaning);
- * the caller then rewrites the whole node with {@link rewriteNode}.
+ * the caller then rewrites the whole node with {@link rewriteNode}. With a
+ * `context` the check looks at the neighbours too (see {@link EditContext});
+ * without one it judges `text` alone, as if it could stand anywhere.
  */
-export function encodeInline(text: string, encoding: Encoding): string | undefined {
+export function encodeInline(text: string, encoding: Encoding, context?: EditContext): string | undefined {
   switch (encoding.kind) {
     case 'json':
       return JSON.stringify(text).slice(1, -1).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
     case 'yaml-double':
-      return JSON.stringify(text).slice(1, -1);
+      return doubleInline(text, context);
     case 'yaml-single':
-      return text.includes('\n') ? undefined : text.replace(/'/g, "''");
+      return YAML_BREAKS.test(text) || !foldKeepsBlanks(text, context) ? undefined : text.replace(/'/g, "''");
     case 'yaml-block':
-      return text.replace(/\n/g, '\n' + encoding.indent);
+      return blockInline(text, encoding, context);
     case 'yaml-plain':
-      return /[\n#]|: |:$|^[\s\-?:,[\]{}&*!|>'"%@`]/.test(text) ? undefined : text;
+      return plainInline(text, context) ? text : undefined;
     case 'lg':
-      return text.includes('\n') ? undefined : text.replace(/\\/g, '\\\\').replace(/\$\{/g, '\\${');
+      return lgInline(text, context);
     case 'raw':
-      return text.includes('\n') ? undefined : text;
+      if (/[\r\n]/.test(text)) return undefined;
+      // a line's outer blanks are not part of its text
+      if (context && ((!context.before && BLANK.test(text + context.after)) || (!context.after && /[ \t]$/.test(context.before + text)))) return undefined;
+      return text;
   }
+}
+
+/**
+ * Can `text` stand unquoted in a plain YAML scalar? Never a line break or a
+ * `#` (conservative: only " #" starts a comment); not an indicator at the
+ * scalar's start, not blanks or `:` at its end (trimmed / a key), never ": "
+ * inside, never a value that reads as null, a boolean or a number.
+ */
+function plainInline(text: string, context?: EditContext): boolean {
+  if (YAML_BREAKS.test(text) || text.includes('#') || /:[ \t]|:$/.test(text)) return false;
+  if (!context) return !PLAIN_START.test(text);
+  if (!foldKeepsBlanks(text, context)) return false;
+  const { before, after } = context;
+  if (!before && PLAIN_START.test(text + after)) return false;
+  if (!after && /[ \t:]$/.test(before + text)) return false;
+  // the joints with the neighbours: "a:" + " b", "a" + " #b", "x:" + "\tb"
+  const joint = before.slice(-1) + text + after.slice(0, 1);
+  if (/:[ \t]|[ \t]#/.test(joint)) return false;
+  // the new value must still read as a string, not as null, a boolean or a number
+  return !NOT_A_STRING.test(before + text + after);
+}
+
+/**
+ * In a multi-line plain or quoted scalar, blanks at the start of a source
+ * line are indentation and blanks before a fold are trimmed: an edit there
+ * must not leave a blank at that edge, nor an empty line.
+ */
+function foldKeepsBlanks(text: string, context?: EditContext): boolean {
+  if (!context) return true;
+  // a line left empty between folds is one more line break
+  if (context.lineStart && context.lineEnd && !text) return false;
+  if (context.lineStart && BLANK.test(text + context.after)) return false;
+  return !(context.lineEnd && /[ \t]$/.test(context.before + text));
+}
+
+/** Double-quoted YAML: JSON escapes, and a blank at a line's edge written as an escape so that folding keeps it. */
+function doubleInline(text: string, context?: EditContext): string | undefined {
+  if (context?.lineStart && context.lineEnd && !text) return undefined;
+  if (context?.lineStart && !text && BLANK.test(context.after)) return undefined;
+  if (context?.lineEnd && !text && /[ \t]$/.test(context.before)) return undefined;
+  let out = JSON.stringify(text).slice(1, -1);
+  if (context?.lineStart && out.startsWith(' ')) out = '\\x20' + out.slice(1);
+  if (context?.lineEnd && out.endsWith(' ')) out = out.slice(0, -1) + '\\x20';
+  return out;
+}
+
+/**
+ * Plain scalars a YAML reader types: empty/null, booleans (YAML 1.1's
+ * yes/no/on/off too, as Rasa's reader may use it), numbers.
+ */
+const NOT_A_STRING = /^(?:|~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|[-+]?\.inf|\.nan|\d+(?::\d+)+)$/i;
+
+/**
+ * A block scalar takes line breaks (written with the block's indentation)
+ * but: a folded (`>`) block reads a single break as a space, so breaks are
+ * not written there; a blank at the start of the first content line would
+ * change the block's detected indentation (and, folded, at any line start
+ * its folding); a break at the very end is eaten by the block's chomping.
+ */
+function blockInline(text: string, encoding: { indent: string; folded?: boolean }, context?: EditContext): string | undefined {
+  if (/[\r\u0085\u2028\u2029]/.test(text)) return undefined;
+  if (encoding.folded && text.includes('\n')) return undefined;
+  if (context) {
+    const { before, after } = context;
+    // the first content line sets the block's indentation: it must not start with a blank; an empty block reads as ""
+    const firstLine = /^\n*([^\n]*)/.exec(before + text + after)![1];
+    if (!firstLine || BLANK.test(firstLine)) return undefined;
+    // folded: what starts a line (a blank: more indented; nothing: an empty line) decides how the lines around it fold
+    if (encoding.folded && (context.lineStart || !before) && (before || !text)) return undefined;
+    // an empty last line or a break at the very end is eaten by the chomping
+    if (!after.replace(/\n/g, '') && (before + text).endsWith('\n')) return undefined;
+  }
+  return text.replace(/\n/g, '\n' + encoding.indent);
+}
+
+/**
+ * LG variation text: `\` and `${` escaped, a line break written as the `\n`
+ * escape, a ``` fence broken with `\`, and blanks at the text's ends (which
+ * the LG reader trims) escaped.
+ */
+function lgInline(text: string, context?: EditContext): string | undefined {
+  if (context) {
+    const { before, after } = context;
+    // an empty variation is no variation; a blank the edit uncovers at an end would be trimmed
+    if (!(before + text + after).trim()) return undefined;
+    if ((!before && !text && BLANK.test(after)) || (!after && !text && /[ \t]$/.test(before))) return undefined;
+    // the reader keeps a blank after a backslash at the end (it looks escaped)
+    if (!after && text.endsWith('\\')) return undefined;
+  }
+  let lead = '';
+  let trail = '';
+  let rest = text;
+  if (context && !context.before && BLANK.test(rest)) {
+    lead = '\\' + rest[0];
+    rest = rest.slice(1);
+  }
+  if (context && !context.after && /[ \t]$/.test(rest)) {
+    trail = '\\' + rest.slice(-1);
+    rest = rest.slice(0, -1);
+  }
+  const body = rest
+    .replace(/\\/g, '\\\\')
+    .replace(/\$\{/g, '\\${')
+    .replace(/```/g, '\\```')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n');
+  return lead + body + trail;
 }
 
 /** A source rendering of a whole new value for a node whose encoding cannot take an inline edit. */

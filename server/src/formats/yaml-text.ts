@@ -402,7 +402,7 @@ function blockText(file: string, text: string, token: CST.BlockScalar, anchor: n
       break;
     }
   }
-  const b = MappedText.builder(file, { kind: 'yaml-block', indent: ' '.repeat(trimIndent) }).anchor(anchor).node(nodeRange);
+  const b = MappedText.builder(file, header.folded ? { kind: 'yaml-block', indent: ' '.repeat(trimIndent), folded: true } : { kind: 'yaml-block', indent: ' '.repeat(trimIndent) }).anchor(anchor).node(nodeRange);
   if (chompStart === 0) {
     // only empty lines: '' or, kept, their breaks
     if (header.chomp === '+' && lines.length > 0) {

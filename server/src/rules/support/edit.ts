@@ -10,9 +10,15 @@ import { encodeInline, rewriteNode, type MappedText } from '../../core/text';
 
 /** Replaces decoded characters [from, to) of `text` with `replacement`. */
 export function replaceInText(text: MappedText, from: number, to: number, replacement: string): Edit | undefined {
-  const inline = encodeInline(replacement, text.encoding);
+  if (text.encoding.kind === 'yaml-block') {
+    // a block's trailing line breaks are its chomping, not text: "the whole text" and "append" end before them
+    const body = text.value.replace(/\n+$/, '').length;
+    from = Math.min(from, body);
+    to = Math.min(to, body);
+  }
+  const inline = encodeInline(replacement, text.encoding, { before: text.value.slice(0, from), after: text.value.slice(to), lineStart: isFold(text, from - 1), lineEnd: isFold(text, to) });
   const range = text.range(from, to);
-  if (inline !== undefined && rangeIsContiguous(text, from, to)) {
+  if (inline !== undefined && rangeIsContiguous(text, from, to) && !text.insideEscape(from) && !text.insideEscape(to)) {
     return { file: text.file, start: range.start, end: range.end, newText: inline };
   }
   const whole = text.value.slice(0, from) + replacement + text.value.slice(to);
@@ -33,5 +39,21 @@ export function insertInText(text: MappedText, at: number, insertion: string): E
 function rangeIsContiguous(text: MappedText, from: number, to: number): boolean {
   if (to <= from) return true;
   const r = text.range(from, to);
-  return r.end - r.start === to - from || text.encoding.kind === 'json' || text.encoding.kind === 'yaml-double' || text.encoding.kind === 'lg';
+  if (r.end - r.start === to - from) return true;
+  const enc = text.encoding;
+  // a literal block's breaks are written back with its indentation (encodeInline), so a range across its lines is one run too
+  return enc.kind === 'json' || enc.kind === 'yaml-double' || enc.kind === 'lg' || (enc.kind === 'yaml-block' && !enc.folded);
+}
+
+/**
+ * Is decoded character `i` a line break or a fold (white space that stands
+ * for several source characters: a line break with its indentation)? Edits
+ * next to one are at a source line's edge, where blanks are not text.
+ */
+function isFold(text: MappedText, i: number): boolean {
+  if (i < 0 || i >= text.value.length) return false;
+  const c = text.value[i];
+  if (c !== '\n' && c !== ' ' && c !== '\t') return false;
+  const r = text.range(i, i + 1);
+  return c === '\n' || r.end - r.start > 1;
 }
