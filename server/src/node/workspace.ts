@@ -65,7 +65,8 @@ const ROOT_FILES = new Set(['domain.yml', 'domain.yaml', 'agent.json']);
 /**
  * Is `dir` a bot project's root? It holds `.bot-ethics.yml`, a Rasa domain
  * (`domain.yml`, or `config.yml` next to a `data` folder), a Dialogflow
- * `agent.json`, or a Composer `*.botproj`.
+ * `agent.json`, a Composer `*.botproj`, or a Composer root dialog without a
+ * `.botproj` ({@link isComposerRootDialogFolder}).
  */
 export function isProjectRoot(dir: string, cache?: Map<string, boolean>): boolean {
   const known = cache?.get(dir);
@@ -80,9 +81,26 @@ export function isProjectRoot(dir: string, cache?: Map<string, boolean>): boolea
   const result =
     set.has(CONFIG_FILE_NAME) ||
     names.some((n) => ROOT_FILES.has(n) || n.endsWith('.botproj')) ||
-    (set.has('config.yml') && set.has('data') && isDirectory(`${trimSlash(dir)}/data`));
+    (set.has('config.yml') && set.has('data') && isDirectory(`${trimSlash(dir)}/data`)) ||
+    isComposerRootDialogFolder(dir, names);
   cache?.set(dir, result);
   return result;
+}
+
+/**
+ * A Composer bot exported or checked in without its `.botproj` (the
+ * BotBuilder samples) still has its root dialog named after its folder:
+ * `MyBot/mybot.dialog` (Composer lower-cases some names, so case-insensitive).
+ * Child dialogs follow the same pattern one level down, `dialogs/<name>/<name>.dialog`,
+ * so a folder directly under `dialogs/` is part of the bot above, not a root.
+ */
+function isComposerRootDialogFolder(dir: string, names: readonly string[]): boolean {
+  const folder = path.posix.basename(trimSlash(dir)).toLowerCase();
+  if (!folder) return false;
+  const parent = path.posix.basename(parentKey(trimSlash(dir))).toLowerCase();
+  if (parent === 'dialogs') return false;
+  const wanted = `${folder}.dialog`;
+  return names.some((n) => n.toLowerCase() === wanted);
 }
 
 /**

@@ -107,6 +107,34 @@ describe('node/workspace: project roots', () => {
   });
 });
 
+describe('node/workspace: Composer bots without a .botproj', () => {
+  // the BotBuilder samples: many Composer bots in one repository, none with a .botproj
+  const root = temp({
+    'samples/projects/TodoBot/TodoBot/todobot.dialog': '{}',
+    'samples/projects/TodoBot/TodoBot/dialogs/additem/additem.dialog': '{}',
+    'samples/projects/TodoBot/TodoBot/recognizers/todobot.lu.dialog': '{}',
+    'samples/projects/Dispatch/Dispatch.dialog': '{}',
+    'samples/projects/Dispatch/dialogs/Partners/Partners.dialog': '{}',
+    'samples/projects/Other/main.dialog': '{}',
+  });
+
+  it('a folder holding <foldername>.dialog (any case) is a root, a dialogs/<name> folder is not', () => {
+    assert.ok(isProjectRoot(`${root}/samples/projects/TodoBot/TodoBot`));
+    assert.ok(isProjectRoot(`${root}/samples/projects/Dispatch`));
+    assert.ok(!isProjectRoot(`${root}/samples/projects/TodoBot/TodoBot/dialogs/additem`));
+    assert.ok(!isProjectRoot(`${root}/samples/projects/Dispatch/dialogs/Partners`));
+    assert.ok(!isProjectRoot(`${root}/samples/projects/TodoBot/TodoBot/recognizers`));
+    assert.ok(!isProjectRoot(`${root}/samples/projects/Other`));
+    assert.ok(!isProjectRoot(`${root}/samples/projects`));
+  });
+
+  it('each sample is its own project; its child dialogs belong to it', () => {
+    assert.strictEqual(projectRootFor(`${root}/samples/projects/TodoBot/TodoBot/dialogs/additem/additem.dialog`, [root]), `${root}/samples/projects/TodoBot/TodoBot`);
+    assert.strictEqual(projectRootFor(`${root}/samples/projects/Dispatch/dialogs/Partners/Partners.dialog`, [root]), `${root}/samples/projects/Dispatch`);
+    assert.strictEqual(projectRootFor(`${root}/samples/projects/Other/main.dialog`, [root]), root);
+  });
+});
+
 describe('node/workspace: collectBotFiles', () => {
   it('walks in sorted order, skipping dot folders, node_modules, venvs and other extensions', async () => {
     const root = temp({
