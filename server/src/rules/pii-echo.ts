@@ -8,7 +8,7 @@
 import { msg, type Fix, type Message } from '../core/findings';
 import { piecesOf } from '../core/model';
 import type { Rule } from '../core/rule';
-import { maskFix, isMaskedPlaceholder, removeFix } from './support/pii-fix';
+import { describeFix, maskFix, isMaskedPlaceholder, removeFix } from './support/pii-fix';
 import { piiCategory, type PiiCategory } from './support/pii';
 
 /** One message per category (exported for the translation test). */
@@ -40,7 +40,7 @@ export const piiEcho: Rule = {
     },
   },
   checkProject(model, ctx) {
-    for (const { piece } of piecesOf(model.messages)) {
+    for (const { piece, variation } of piecesOf(model.messages)) {
       for (const ph of piece.placeholders) {
         const pii = piiCategory(model.variables.get(ph.variable), ph.variable);
         // an age read back to its owner is no leak; names only on request (config reportPersonNames)
@@ -52,6 +52,8 @@ export const piiEcho: Rule = {
           const mask = maskFix(piece, ph);
           if (mask) fixes.push(mask);
         }
+        const described = describeFix(piece, ph, pii.term, ctx.langOf(variation, piece));
+        if (described) fixes.push(described);
         const remove = removeFix(piece, ph);
         if (remove) fixes.push(remove);
         const range = piece.text.range(ph.start, ph.end);

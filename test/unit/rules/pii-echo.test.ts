@@ -38,7 +38,14 @@ describe('pii.echo', () => {
     domain.message('utter_confirm', ["We'll send every update to {email}.", '{email} is saved, thanks']);
     const files = [domain.build()];
     const [a, b] = runRules([piiEcho], files);
-    assert.deepStrictEqual(a.fixes.map((f) => f.title), [{ template: 'Remove {0} from the message', args: ['email'] }, { template: 'Suppress {0} on the next line', args: ['pii.echo'] }]);
+    assert.deepStrictEqual(a.fixes.map((f) => f.title), [
+      { template: 'Replace {0} with “{1}”', args: ['email', 'your e-mail address'] },
+      { template: 'Remove {0} from the message', args: ['email'] },
+      { template: 'Suppress {0} on the next line', args: ['pii.echo'] },
+    ]);
+    assert.ok(!a.fixes[0].preferred, 'fix all leaves the wording to a human');
+    assert.strictEqual(fixed(files, a, 'Replace {0} with “{1}”'), "  - We'll send every update to your e-mail address.");
+    assert.strictEqual(fixed(files, b, 'Replace {0} with “{1}”'), '  - Your e-mail address is saved, thanks');
     assert.strictEqual(fixed(files, a, 'Remove {0} from the message'), "  - We'll send every update to.");
     assert.strictEqual(fixed(files, b, 'Remove {0} from the message'), '  - is saved, thanks');
   });
@@ -144,8 +151,18 @@ describe('pii.echo', () => {
     ];
     const [f] = runRules([piiEcho], files);
     assert.strictEqual(covered(files, f), '$session.params.email');
-    assert.deepStrictEqual(f.fixes.map((x) => x.title.template), ['Remove {0} from the message'], 'JSON: no comment suppression');
+    assert.deepStrictEqual(f.fixes.map((x) => x.title.template), ['Replace {0} with “{1}”', 'Remove {0} from the message'], 'JSON: no comment suppression');
+    assert.strictEqual(fixed(files, f, 'Replace {0} with “{1}”'), '{"text": ["Wir schreiben an Ihre E-Mail-Adresse und melden uns."]}');
     assert.strictEqual(fixed(files, f, 'Remove {0} from the message'), '{"text": ["Wir schreiben an und melden uns."]}');
+  });
+
+  it('drops rather than describes a value the sentence already names', () => {
+    const domain = rasa();
+    domain.message('utter_confirm', ['Your email {email} is confirmed.', 'Ihre IBAN {iban} ist gespeichert.']);
+    const files = [domain.build()];
+    const findings = runRules([piiEcho], files);
+    assert.strictEqual(findings.length, 2);
+    for (const f of findings) assert.ok(!f.fixes.some((x) => x.title.template === 'Replace {0} with “{1}”'), JSON.stringify(f.fixes.map((x) => x.title)));
   });
 
   it('respects a config severity and off', () => {

@@ -7,7 +7,8 @@
  * an .lg line, so the file stays valid or no fix is offered.
  */
 import { msg, type Edit, type Fix } from '../../core/findings';
-import type { Placeholder, TextPiece } from '../../core/model';
+import type { Lang, Placeholder, TextPiece } from '../../core/model';
+import describe from '../../data/pii-describe.json';
 import { replaceInText } from './edit';
 
 /** A placeholder that already shows only part of the value (`substring(...)`, `[-4:]`, a mask helper). */
@@ -85,4 +86,46 @@ function plainCutIsSafe(rest: string, at: number): boolean {
   // the characters around the cut (a plain scalar holds no ": " or " #" elsewhere)
   const joint = rest.slice(Math.max(0, at - 2), at + 2);
   return !joint.includes(': ') && !joint.includes(' #');
+}
+
+interface DescribeKind {
+  when: string[];
+  en: string;
+  de: string;
+  named: string[];
+}
+
+const KINDS = describe.kinds as DescribeKind[];
+
+/** Lower-case words of a variable name or term: snake, camel, kebab case, dotted paths. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Replaces a placeholder that cannot be masked with a neutral description in
+ * the message's language ("to {email} when" → "to your e-mail address when").
+ * Not offered where the words just before already name the value ("Your email
+ * {email} is confirmed"): dropping it ({@link removeFix}) reads better there.
+ */
+export function describeFix(piece: TextPiece, ph: Placeholder, term: string, lang: Lang): Fix | undefined {
+  if (ph.syntax === 'lg' || ph.syntax === 'jinja') return undefined;
+  const words = [...nameWords(ph.variable), ...nameWords(term)];
+  const kind = KINDS.find((k) => k.when.some((w) => words.some((x) => x === w || x.endsWith(w))));
+  const before = piece.text.value.slice(Math.max(0, ph.start - 40), ph.start).toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean).slice(-3);
+  if (kind && before.some((w) => kind.named.includes(w))) return undefined;
+  // a message that is only the value: no description makes it a message
+  const rest = piece.text.value.slice(0, ph.start) + piece.text.value.slice(ph.end);
+  if (!/[\p{L}\p{N}]/u.test(rest.replace(/\$\{[^}]*\}|\{[^{}]*\}|\$[\w.-]+/g, ''))) return undefined;
+  const phrase = kind ? kind[lang] : describe.fallback[lang];
+  // capitalised at the start of a sentence
+  const atStart = /(^|[.!?]\s+)$/.test(piece.text.value.slice(0, ph.start));
+  const text = atStart ? phrase[0].toUpperCase() + phrase.slice(1) : phrase;
+  const edit = replaceInText(piece.text, ph.start, ph.end, text);
+  // not preferred: "fix all" leaves what the user reads to a human
+  return edit ? { title: msg('Replace {0} with “{1}”', ph.variable, text), edits: [edit] } : undefined;
 }
