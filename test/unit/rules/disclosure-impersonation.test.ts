@@ -140,8 +140,8 @@ describe('disclosure.impersonation', () => {
   });
 
   describe('bot-challenge intent names', () => {
-    const yes = ['bot_challenge', 'are_you_a_bot', 'are_you_human', 'bot_real', 'is_this_a_bot', 'ask_if_bot', 'ask_isbot', 'areyouabot', 'AreYouABot', 'chatbot.challenge', 'smalltalk.agent.are_you_a_bot', 'smalltalk.agent.chatbot', 'smalltalk.agent.real', 'chitchat/ask_isbot', 'human_or_bot', 'check_human', 'am_i_talking_to_a_bot', 'Bist du ein Bot', 'bist_du_ein_mensch'];
-    const no = ['talk_to_human', 'ask_human', 'human_handoff', 'request_human', 'talk_to_a_real_person', 'real_estate', 'greet', 'bot', 'smalltalk.agent.age', 'Default Welcome Intent', 'ask_bot_features', 'mit_mensch_sprechen'];
+    const yes = ['bot_challenge', 'are_you_a_bot', 'are_you_human', 'bot_real', 'is_this_a_bot', 'ask_if_bot', 'ask_isbot', 'areyouabot', 'AreYouABot', 'chatbot.challenge', 'smalltalk.agent.are_you_a_bot', 'smalltalk.agent.chatbot', 'smalltalk.agent.real', 'chitchat/ask_isbot', 'human_or_bot', 'check_human', 'am_i_talking_to_a_bot', 'Bist du ein Bot', 'bist_du_ein_mensch', 'agent.are_you_a_bot', 'faq/are_you_human', 'BotFrage', 'bot.frage', 'frage_bot', 'bot_question'];
+    const no = ['talk_to_human', 'ask_human', 'human_handoff', 'request_human', 'talk_to_a_real_person', 'real_estate', 'greet', 'bot', 'smalltalk.agent.age', 'Default Welcome Intent', 'ask_bot_features', 'mit_mensch_sprechen', 'agent.talk_to_human', 'support.human', 'frage_mensch', 'frage', 'kunden.frage', 'agent.real_estate'];
     for (const name of yes) it(`${name} is a bot challenge`, () => assert.strictEqual(isBotChallengeIntent(name), true));
     for (const name of no) it(`${name} is not`, () => assert.strictEqual(isBotChallengeIntent(name), false));
   });

@@ -2,7 +2,7 @@
  * Is an intent the user's question "are you a bot?"? Judged by the words of
  * its name against a closed vocabulary (server/src/data/bot-challenge.json),
  * so that bot_challenge, are_you_a_bot, ask_isbot, areyouabot,
- * smalltalk.agent.chatbot and "Bist du ein Bot" are, and talk_to_human,
+ * smalltalk.agent.chatbot, agent.are_you_a_bot, BotFrage and "Bist du ein Bot" are, and talk_to_human,
  * ask_human, human_handoff or real_estate are not.
  */
 import data from '../../data/bot-challenge.json';
@@ -10,7 +10,9 @@ import { lazy } from './text-context';
 
 const subjects = lazy(() => new Set(data.subjects));
 const questions = lazy(() => new Set(data.questions));
-const vocabulary = lazy(() => new Set([...data.vocabulary, ...data.subjects, ...data.questions]));
+const nounQuestions = lazy(() => new Set(data.nounQuestions));
+const machineSubjects = lazy(() => new Set(data.machineSubjects));
+const vocabulary = lazy(() => new Set([...data.vocabulary, ...data.subjects, ...data.questions, ...data.nounQuestions]));
 const longestWord = lazy(() => Math.max(...[...vocabulary()].map((w) => w.length)));
 
 /** Lower-case words of a name: `are_you_a_bot`, `areYouABot`, `chitchat/ask_isbot`, "Are you a bot?". */
@@ -54,6 +56,16 @@ function withoutSmalltalkPrefix(words: string[]): { rest: string[]; smalltalk: b
 }
 
 export function isBotChallengeIntent(name: string): boolean {
+  if (isChallengeName(name)) return true;
+  // a namespace of the team's own (`agent.`, `faq/`, `smalltalk.bot.`): judge what follows it
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if ((c === '.' || c === '/') && i + 1 < name.length && isChallengeName(name.slice(i + 1))) return true;
+  }
+  return false;
+}
+
+function isChallengeName(name: string): boolean {
   const { rest, smalltalk } = withoutSmalltalkPrefix(nameWords(name));
   const words: string[] = [];
   for (const w of rest) {
@@ -62,5 +74,7 @@ export function isBotChallengeIntent(name: string): boolean {
     words.push(...parts);
   }
   if (!words.some((w) => subjects().has(w))) return false;
-  return smalltalk || words.some((w) => questions().has(w));
+  if (smalltalk || words.some((w) => questions().has(w))) return true;
+  // "BotFrage", "frage_bot": the noun "question" about a machine (never "frage_mensch")
+  return words.some((w) => nounQuestions().has(w)) && words.some((w) => machineSubjects().has(w));
 }
