@@ -212,6 +212,33 @@ describe('pii support: purpose, privacy, URLs, masks', () => {
     assert.ok(!givesPrivacyNotice('Hi, so that we can help you, tell me more.'));
   });
 
+  it('"so the courier can", a use stated in the sentence before, and a bare "to reach you" restating the obvious in both languages', () => {
+    for (const t of [
+      'So the pharmacist can prepare your refill, which medication do you need?',
+      "So the courier can reach you on delivery day, what's your phone number?",
+      'Your address, so our driver will find you?',
+      "We'll email you as soon as your prescription is ready for pickup. What's your email address?",
+      'We will text you when your table is ready. Your mobile number?',
+      'Damit der Kurier Sie erreichen kann: Wie lautet Ihre Telefonnummer?',
+      'Wir schicken Ihnen die Bestätigung per E-Mail. Wie lautet Ihre Adresse?',
+      'What number should we use to reach you if your flight changes?',
+      'Um Sie bei Verspätungen zu erreichen: Wie lautet Ihre Nummer?',
+    ]) {
+      assert.ok(givesPurposeOrPrivacy(t), t);
+    }
+    for (const t of [
+      "What's the best phone number to reach you?",
+      "What's the best number to reach you at?",
+      'Unter welcher Telefonnummer erreichen wir Sie am besten?',
+      'Wie lautet Ihre Nummer, um Sie zu erreichen?',
+      "I'm so glad you can join us! What's your email?",
+      'Sind Sie damit einverstanden? Wie lautet Ihre E-Mail-Adresse?',
+      'So, what is your email?',
+    ]) {
+      assert.ok(!givesPurposeOrPrivacy(t), t);
+    }
+  });
+
   it('parses endpoint URLs and knows internal hosts', () => {
     assert.deepStrictEqual(urlParts('  http://user:pw@Actions.Example.com:5055/webhook?x=1'), { schemeAt: 2, scheme: 'http', host: 'actions.example.com', queryAt: 49 });
     assert.strictEqual(urlParts('http://${settings.host}/api')?.host, undefined);
