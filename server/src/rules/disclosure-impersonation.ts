@@ -75,8 +75,12 @@ export const disclosureImpersonation: Rule = {
  */
 function challengeAnswers(model: Conversation): Map<string, string[]> {
   const byName = new Map<string, Intent[]>();
+  // every training example names its intent: each name is judged once, not once per example
+  const judged = new Set<string>();
   const consider = (name: string | undefined) => {
-    if (name && !byName.has(name) && isBotChallengeIntent(retrievalPart(name))) byName.set(name, []);
+    if (!name || judged.has(name)) return;
+    judged.add(name);
+    if (isBotChallengeIntent(retrievalPart(name))) byName.set(name, []);
   };
   for (const intent of model.intents) {
     consider(intent.name);

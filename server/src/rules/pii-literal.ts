@@ -7,12 +7,13 @@
  */
 import { msg } from '../core/findings';
 import { detectLanguage } from '../core/lang';
-import type { FileModel, Lang, TrainingExample } from '../core/model';
+import type { FileModel, Lang, TextPiece, TrainingExample } from '../core/model';
 import { piecesOf } from '../core/model';
 import type { Rule, RuleContext } from '../core/rule';
 import type { MappedText, SourceRange } from '../core/text';
 import { replaceInText } from './support/edit';
 import { findLiterals, type LiteralHit, type LiteralKind } from './support/pii-literals';
+import { placeholderKey, VariantMemo } from './support/text-memo';
 
 /** One message per kind (exported for the translation test). */
 export const LITERAL_MESSAGES: Record<LiteralKind, string> = {
@@ -24,6 +25,34 @@ export const LITERAL_MESSAGES: Record<LiteralKind, string> = {
 
 const IN_EXAMPLES: readonly LiteralKind[] = ['email', 'phone', 'iban', 'card'];
 const IN_BOT_TEXT: readonly LiteralKind[] = ['email', 'card'];
+
+/**
+ * The literals of a text depend on it, the kinds looked for, the language
+ * (phone parsing, replacements) and the placeholders skipped: remembered by
+ * content, so that after an edit only the edited text is scanned again.
+ */
+const inExamples = new VariantMemo<readonly LiteralHit[]>();
+const inBotText: Record<Lang, VariantMemo<readonly LiteralHit[]>> = { en: new VariantMemo(), de: new VariantMemo() };
+
+/** Most texts have no digit and no @: no literal, and cheaper to test than to look up. */
+const MAYBE_LITERAL = /\d|@/;
+
+function exampleLiterals(text: string, lang: Lang): readonly LiteralHit[] {
+  if (!MAYBE_LITERAL.test(text)) return [];
+  return inExamples.get(text, lang, () => findLiterals(text, IN_EXAMPLES, lang));
+}
+
+function botTextLiterals(piece: TextPiece, lang: Lang): readonly LiteralHit[] {
+  if (!MAYBE_LITERAL.test(piece.text.value)) return [];
+  return inBotText[lang].get(piece.text.value, placeholderKey(piece), () =>
+    findLiterals(
+      piece.text.value,
+      IN_BOT_TEXT,
+      lang,
+      piece.placeholders.map((p) => ({ start: p.start, end: p.end })),
+    ),
+  );
+}
 
 function exampleLang(ex: TrainingExample, file: FileModel, ctx: RuleContext): Lang {
   if (ctx.config.language !== 'auto') return ctx.config.language;
@@ -65,11 +94,10 @@ export const piiLiteral: Rule = {
   },
   checkFile(file, ctx) {
     for (const ex of file.examples) {
-      for (const hit of findLiterals(ex.text.value, IN_EXAMPLES, exampleLang(ex, file, ctx))) report(ex.text, hit, ctx);
+      for (const hit of exampleLiterals(ex.text.value, exampleLang(ex, file, ctx))) report(ex.text, hit, ctx);
     }
     for (const { variation, piece } of piecesOf(file.messages)) {
-      const skip = piece.placeholders.map((p) => ({ start: p.start, end: p.end }));
-      for (const hit of findLiterals(piece.text.value, IN_BOT_TEXT, ctx.langOf(variation, piece), skip)) report(piece.text, hit, ctx);
+      for (const hit of botTextLiterals(piece, ctx.langOf(variation, piece))) report(piece.text, hit, ctx);
     }
   },
 };

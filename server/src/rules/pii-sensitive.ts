@@ -16,8 +16,24 @@ import { asksForSensitiveData } from './support/pii-sensitive';
 
 /** A message the bot uses to ask for a variable, known from its own file (so the file-scope result can be cached). */
 function isPromptIn(message: BotMessage, file: FileModel | undefined): boolean {
-  return message.role === 'prompt' || (file?.prompts.some((p) => p.message === message.id) ?? false);
+  return message.role === 'prompt' || (file !== undefined && promptMessages(file.prompts).has(message.id));
 }
+
+/**
+ * The message ids a file's prompts name, once per prompt list (a file view
+ * and an incremental re-parse share it): asked for every message, a scan of
+ * the list each time grows with messages × prompts.
+ */
+function promptMessages(prompts: FileModel['prompts']): ReadonlySet<string> {
+  let ids = promptIds.get(prompts);
+  if (!ids) {
+    ids = new Set(prompts.map((p) => p.message));
+    promptIds.set(prompts, ids);
+  }
+  return ids;
+}
+
+const promptIds = new WeakMap<FileModel['prompts'], ReadonlySet<string>>();
 
 function report(piece: TextPiece, message: Message, details: Record<string, string>, ctx: RuleContext): void {
   const range = piece.text.fullRange;

@@ -14,6 +14,7 @@ import { protectedRanges } from '../../core/scan';
 import data from '../../data/impersonation.json';
 import { disclosureTerms, isSpokenPiece } from './disclosure';
 import { clauseAround, expandParts, lazy, sentenceAround, sentenceEnd, wordAfter, wordsBefore, wordsIn } from './text-context';
+import { placeholderKey, VariantMemo } from './text-memo';
 
 export type ClaimCategory = 'human-claim' | 'not-a-bot' | 'you-talk-to';
 
@@ -45,9 +46,16 @@ const transitions = lazy(() => new Set(data.transitions.words));
 
 const QUOTES = new Set(['"', "'", '“', '”', '„', '‚', '‘', '’', '«', '»']);
 
-/** Claims to be human in one piece of bot text (none in buttons/quick replies). */
-export function humanClaims(piece: TextPiece): HumanClaim[] {
+// a pure function of the text and its placeholders (the data is fixed): remembered by content
+const byContent = new VariantMemo<readonly HumanClaim[]>();
+
+/** Claims to be human in one piece of bot text (none in buttons/quick replies). Shared results: do not mutate. */
+export function humanClaims(piece: TextPiece): readonly HumanClaim[] {
   if (!isSpokenPiece(piece)) return [];
+  return byContent.get(piece.text.value, placeholderKey(piece), () => findClaims(piece));
+}
+
+function findClaims(piece: TextPiece): HumanClaim[] {
   const text = piece.text.value;
   const skip = protectedRanges(text, piece);
   const direct = matcher().findAll(text, skip);

@@ -11,6 +11,7 @@ import type { TextPiece } from '../../core/model';
 import { protectedRanges } from '../../core/scan';
 import data from '../../data/sensitive.json';
 import type { SensitiveCategory } from './pii';
+import { placeholderKey, VariantMemo } from './text-memo';
 
 type Payload = { kind: 'topic'; category: SensitiveCategory } | { kind: 'not-asking' } | { kind: 'request' };
 
@@ -48,6 +49,14 @@ export function canAsk(piece: TextPiece): boolean {
  */
 export function asksForSensitiveData(piece: TextPiece, isPrompt: boolean): SensitiveAsk | undefined {
   if (!canAsk(piece)) return undefined;
+  return (isPrompt ? inPrompts : inTexts).get(piece.text.value, placeholderKey(piece), () => findAsk(piece, isPrompt));
+}
+
+// a pure function of the text, its placeholders and whether it is a prompt: remembered by content (shared results: do not mutate)
+const inPrompts = new VariantMemo<SensitiveAsk | undefined>();
+const inTexts = new VariantMemo<SensitiveAsk | undefined>();
+
+function findAsk(piece: TextPiece, isPrompt: boolean): SensitiveAsk | undefined {
   const text = piece.text.value;
   // most texts name no topic: look for one before computing the protected ranges
   if (!phrases().findAll(text).some((m) => m.payload.kind === 'topic')) return undefined;

@@ -11,6 +11,7 @@ import type { TextPiece } from '../../core/model';
 import { protectedRanges } from '../../core/scan';
 import data from '../../data/pressure.json';
 import { clauseAround, kindMatcher, lazy, negatedBefore, sentenceAround, wordAfter, wordsBefore, wordsIn } from './text-context';
+import { placeholderKey, VariantMemo } from './text-memo';
 
 export type PressureCategory = 'urgency' | 'guilt' | 'confirmshaming';
 
@@ -51,16 +52,30 @@ const SCARCITY = data.scarcityNumbers;
 
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)/i;
 
-export function pressureIn(piece: TextPiece): PressureFinding[] {
+// a pure function of the text, whether it is a choice the user clicks, and its placeholders: remembered by content
+const inChoices = new VariantMemo<readonly PressureFinding[]>();
+const inTexts = new VariantMemo<readonly PressureFinding[]>();
+
+/** Pressure phrases in one piece of bot text, in text order. Shared results: do not mutate. */
+export function pressureIn(piece: TextPiece): readonly PressureFinding[] {
   const text = piece.text.value;
   if (!text.trim()) return [];
+  const choice = isChoice(piece);
+  return (choice ? inChoices : inTexts).get(text, placeholderKey(piece), () => findPressure(text, piece, choice));
+}
+
+function isChoice(piece: TextPiece): boolean {
+  return piece.role === 'button' || piece.role === 'quick-reply';
+}
+
+function findPressure(text: string, piece: TextPiece, choice: boolean): PressureFinding[] {
   const skip = protectedRanges(text, piece);
   const out: PressureFinding[] = [];
   for (const m of longest(phraseMatcher().findAll(text, skip))) {
     if (counts(text, m)) out.push({ start: m.start, end: m.end, category: m.payload.category as PressureCategory, found: m.found });
   }
   for (const s of scarcity(text, skip)) if (!out.some((o) => o.start < s.end && s.start < o.end)) out.push(s);
-  if (piece.role === 'button' || piece.role === 'quick-reply') {
+  if (choice) {
     const shame = confirmshaming(text, skip);
     if (shame) out.push(shame);
   }
