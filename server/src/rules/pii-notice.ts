@@ -1,7 +1,8 @@
 /**
  * pii.notice: a prompt that asks for personal data without saying why or
  * where the privacy policy is (GDPR Art. 13: inform when collecting). A
- * privacy notice or link anywhere in the greeting covers every prompt.
+ * privacy notice or link anywhere in the greeting covers every prompt, and a
+ * purpose in a Dialogflow CX page's entry fulfillment covers its form prompts.
  * Reported per variation, since the user sees only one. Project scope:
  * prompts, variables, messages and greetings live in different files.
  */
@@ -30,6 +31,35 @@ function greetingGivesNotice(model: Conversation): boolean {
   return greetingMessages(model).some((m: BotMessage) => m.variations.some((v) => givesPrivacyNotice(spokenText(v, model))));
 }
 
+/** A Dialogflow CX page says what its entry fulfillment says before it prompts for its form parameters. */
+const CX_FORM_PROMPT = /^(.+)#param:[^#]+$/u;
+/** how many messages of one entry fulfillment are looked at (`#entry`, `#entry#message-2`, ...) */
+const ENTRY_MESSAGES = 10;
+
+/**
+ * A CX form prompt (`<flow>/<page>#param:<name>`) is always preceded by the
+ * page's entry fulfillment (`<flow>/<page>#entry`): a purpose stated there
+ * ("I need a few details so we can get started") covers the page's prompts.
+ * Only when every variation of an entry message states it, since the user
+ * sees one of them. Other formats have no such fixed order in the model.
+ */
+function pageEntryGivesPurpose(model: Conversation, promptMessage: BotMessage, cache: Map<string, boolean>): boolean {
+  if (model.files.get(promptMessage.file)?.format !== 'dialogflow-cx') return false;
+  const scope = CX_FORM_PROMPT.exec(promptMessage.id)?.[1];
+  if (!scope) return false;
+  const known = cache.get(scope);
+  if (known !== undefined) return known;
+  let result = false;
+  for (let i = 0; i < ENTRY_MESSAGES && !result; i++) {
+    const id = i === 0 ? `${scope}#entry` : `${scope}#entry#message-${i + 1}`;
+    const entries = model.messagesById.get(id);
+    if (!entries) break;
+    result = entries.some((m) => m.variations.length > 0 && m.variations.every((v) => givesPurposeOrPrivacy(spokenText(v, model))));
+  }
+  cache.set(scope, result);
+  return result;
+}
+
 export const piiNotice: Rule = {
   id: 'pii.notice',
   description: 'A prompt asks for personal data without saying what it is used for or where the privacy policy is.',
@@ -51,11 +81,13 @@ export const piiNotice: Rule = {
   checkProject(model, ctx) {
     if (!model.prompts.length || greetingGivesNotice(model)) return;
     const done = new Set<TextPiece>();
+    const entryPurpose = new Map<string, boolean>();
     for (const prompt of model.prompts) {
       const asked = promptVariable(model, prompt.variable);
       const pii = piiCategory(asked.variable, asked.name);
       if (!pii || (pii.category === 'person-name' && !ctx.config.reportPersonNames)) continue;
       for (const message of model.messagesById.get(prompt.message) ?? []) {
+        if (pageEntryGivesPurpose(model, message, entryPurpose)) continue;
         for (const variation of message.variations) {
           const main = mainPiece(variation);
           if (!main || done.has(main)) continue;

@@ -80,6 +80,29 @@ describe('pii.notice', () => {
     assert.deepStrictEqual(runRules([piiNotice], [lg.build()]), []);
   });
 
+  it('a purpose in a CX page entry covers the form prompts of that page only, when every entry variation states it', () => {
+    const cx = new ModelBuilder('/p/flows/Main/pages/Report.json', 'dialogflow-cx', { kind: 'json' });
+    cx.variable('session.params.zip_code', { entities: ['sys.zip-code'] });
+    cx.variable('session.params.email', { entities: ['sys.email'] });
+    cx.message('Main/Report#entry', ['Sorry to hear that.']);
+    cx.message('Main/Report#entry#message-2', ['I need a few details so we can get started on cleaning it up.', 'Thanks for calling. I need a few details so we can send a crew.']);
+    cx.message('Main/Report#param:zip_code', ['Can you please share the postal code?'], { role: 'prompt' });
+    cx.prompt('session.params.zip_code', 'Main/Report#param:zip_code');
+    cx.message('Main/Other#entry', ['Sorry to hear that.', 'I need a few details so we can help.']);
+    cx.message('Main/Other#param:email', ['What is your email address?'], { role: 'prompt' });
+    cx.prompt('session.params.email', 'Main/Other#param:email');
+    const files = [cx.build()];
+    assert.deepStrictEqual(texts(files, runRules([piiNotice], files)), ['What is your email address?']);
+    // the same ids in a Rasa domain are names, not a page order
+    const d = domain();
+    d.variable('zip_code', { type: 'text' });
+    d.message('Main/Report#entry', ['I need a few details so we can get started.']);
+    d.message('Main/Report#param:zip_code', ['Can you please share the postal code?'], { role: 'prompt' });
+    d.prompt('zip_code', 'Main/Report#param:zip_code');
+    const rasa = [d.build()];
+    assert.deepStrictEqual(texts(rasa, runRules([piiNotice], rasa)), ['Can you please share the postal code?']);
+  });
+
   it('does not report prompts for non-PII variables, and names only with reportPersonNames', () => {
     const d = domain();
     d.message('utter_ask_tracking_number', ["What's the tracking number?"]);
