@@ -92,8 +92,13 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   if (root === null || root === undefined) return { config, problems };
   const bad = (node: YamlNode | null | undefined, template: string, ...args: string[]): void => {
     const r = node?.range ?? root.range ?? [0, 0];
-    problems.push({ code: 'config.error', severity: 'error', file, start: r[0], end: Math.max(r[1], r[0]), message: msg(template, ...args), fixes: [] });
+    // a block collection's range runs on to the next line: end at its last character
+    let end = Math.max(r[1], r[0]);
+    while (end > r[0] && /\s/.test(text[end - 1])) end--;
+    problems.push({ code: 'config.error', severity: 'error', file, start: r[0], end, message: msg(template, ...args), fixes: [] });
   };
+  /** The value to report on, or its key where the value is missing (`language:` with nothing after it). */
+  const valueOr = (value: YamlNode | null | undefined, key: YamlNode): YamlNode => (!value || (isScalar(value) && value.value === null && value.range?.[0] === value.range?.[1]) ? key : value);
   if (!isMap(root)) {
     bad(root as YamlNode, 'The config file must be a mapping of settings.');
     return { config, problems };
@@ -106,7 +111,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     switch (key) {
       case 'rules': {
         if (!isMap(valueNode)) {
-          bad(valueNode ?? keyNode, '`rules` must map rule ids to off, info, warning or error.');
+          bad(valueOr(valueNode, keyNode), '`rules` must map rule ids to off, info, warning or error.');
           break;
         }
         const rules: Partial<Record<RuleId, RuleSetting>> = {};
@@ -119,7 +124,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
           }
           const vn = rp.value as YamlNode | null;
           const setting = isScalar(vn) ? ruleSetting(vn.value) : undefined;
-          if (!setting) bad(vn ?? idNode, 'Rule `{0}` must be off, info, warning or error.', id);
+          if (!setting) bad(valueOr(vn, idNode), 'Rule `{0}` must be off, info, warning or error.', id);
           else rules[id] = setting;
         }
         config.rules = rules;
@@ -127,19 +132,19 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       }
       case 'language':
         if (value === 'auto' || value === 'en' || value === 'de') config.language = value;
-        else bad(valueNode ?? keyNode, '`language` must be auto, en or de.');
+        else bad(valueOr(valueNode, keyNode), '`language` must be auto, en or de.');
         break;
       case 'genderStyle':
         if (value === 'colon' || value === 'star' || value === 'neutral' || value === 'pair') config.genderStyle = value;
-        else bad(valueNode ?? keyNode, '`genderStyle` must be colon, star, neutral or pair.');
+        else bad(valueOr(valueNode, keyNode), '`genderStyle` must be colon, star, neutral or pair.');
         break;
       case 'privacyPolicyUrl':
         if (typeof value === 'string' && /^https?:\/\/\S+$/.test(value)) config.privacyPolicyUrl = value;
-        else bad(valueNode ?? keyNode, '`privacyPolicyUrl` must be an http(s) URL.');
+        else bad(valueOr(valueNode, keyNode), '`privacyPolicyUrl` must be an http(s) URL.');
         break;
       case 'disclosureText': {
         if (!isMap(valueNode)) {
-          bad(valueNode ?? keyNode, '`disclosureText` must map en and de to a sentence.');
+          bad(valueOr(valueNode, keyNode), '`disclosureText` must map en and de to a sentence.');
           break;
         }
         const texts: Partial<Record<Lang, string>> = {};
@@ -148,7 +153,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
           const l = isScalar(ln) ? String(ln.value) : '';
           const vn = dp.value as YamlNode | null;
           if (l !== 'en' && l !== 'de') bad(ln, '`disclosureText` takes the languages en and de.');
-          else if (!isScalar(vn) || typeof vn.value !== 'string' || !vn.value.trim()) bad(vn ?? ln, 'The disclosure text must be a non-empty sentence.');
+          else if (!isScalar(vn) || typeof vn.value !== 'string' || !vn.value.trim()) bad(valueOr(vn, ln), 'The disclosure text must be a non-empty sentence.');
           else texts[l] = vn.value.trim();
         }
         config.disclosureText = texts;
@@ -156,7 +161,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       }
       case 'ignore': {
         const list = stringList(valueNode);
-        if (!list) bad(valueNode ?? keyNode, '`ignore` must be a list of glob patterns.');
+        if (!list) bad(firstNonString(valueNode) ?? valueOr(valueNode, keyNode), '`ignore` must be a list of glob patterns.');
         else config.ignore = list;
         // `<glob>#<rule>` entries (core/ignore.ts) must name known rules
         if (list && isSeq(valueNode)) {
@@ -168,7 +173,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
       }
       case 'words': {
         if (!isMap(valueNode)) {
-          bad(valueNode ?? keyNode, '`words` must have `allow` and/or `deny` lists.');
+          bad(valueOr(valueNode, keyNode), '`words` must have `allow` and/or `deny` lists.');
           break;
         }
         const words: BotEthicsConfig['words'] = { allow: [], deny: [] };
@@ -178,11 +183,11 @@ export function parseConfig(text: string, file: string): ParsedConfig {
           const vn = wp.value as YamlNode | null;
           if (k === 'allow') {
             const list = stringList(vn);
-            if (!list) bad(vn ?? kn, '`words.allow` must be a list of terms.');
+            if (!list) bad(firstNonString(vn) ?? valueOr(vn, kn), '`words.allow` must be a list of terms.');
             else words.allow = list;
           } else if (k === 'deny') {
             if (!isSeq(vn)) {
-              bad(vn ?? kn, '`words.deny` must be a list of { term, replacement, message }.');
+              bad(valueOr(vn, kn), '`words.deny` must be a list of { term, replacement, message }.');
               continue;
             }
             for (const item of vn.items as YamlNode[]) {
@@ -202,15 +207,33 @@ export function parseConfig(text: string, file: string): ParsedConfig {
         config.words = words;
         break;
       }
-      case 'reportPersonNames':
-        if (typeof value === 'boolean') config.reportPersonNames = value;
-        else bad(valueNode ?? keyNode, '`reportPersonNames` must be true or false.');
+      case 'reportPersonNames': {
+        const flag = booleanSetting(value);
+        if (flag !== undefined) config.reportPersonNames = flag;
+        else bad(valueOr(valueNode, keyNode), '`reportPersonNames` must be true or false.');
         break;
+      }
       default:
         bad(keyNode, 'Unknown setting `{0}`.', key);
     }
   }
   return { config, problems };
+}
+
+/** YAML 1.1 users write yes/no/on/off unquoted; YAML 1.2 reads them as strings. */
+function booleanSetting(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === 'yes' || v === 'on') return true;
+  if (v === 'no' || v === 'off') return false;
+  return undefined;
+}
+
+/** In a sequence that is not a list of strings, the first item that is not one (where the error is). */
+function firstNonString(node: YamlNode | null | undefined): YamlNode | undefined {
+  if (!isSeq(node)) return undefined;
+  return (node.items as YamlNode[]).find((item) => !isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number'));
 }
 
 function stringList(node: YamlNode | null | undefined): string[] | undefined {
