@@ -101,6 +101,17 @@ export class MappedText {
     return this.range(0, this.value.length);
   }
 
+  /**
+   * The same text `delta` characters later in the source (negative: earlier):
+   * an edit above it changed the file's length but not this text, so an
+   * incremental re-parse keeps the text and moves its offsets.
+   */
+  shifted(delta: number): MappedText {
+    if (delta === 0) return this;
+    const segments = this.segments.map((g) => ({ v: g.v, s: g.s + delta, e: g.e + delta, verbatim: g.verbatim }));
+    return new MappedText(this.file, this.value, segments, this.encoding, this.anchor + delta, { start: this.node.start + delta, end: this.node.end + delta });
+  }
+
   private segmentAt(i: number): Segment {
     const segs = this.segments;
     let lo = 0;
