@@ -12,6 +12,8 @@ interface Entry {
   text: string;
   /** undefined: parsed, not a bot file; null: not parsed yet */
   model: FileModel | undefined | null;
+  /** the last parsed text and model before this version, for an incremental re-parse (see FormatParser.reparse) */
+  previous?: { text: string; model: FileModel };
 }
 
 export function stripBom(text: string): string {
@@ -35,7 +37,9 @@ export class BotProject {
       prev.version = version;
       return false;
     }
-    this.entries.set(file, { version, text: clean, model: null });
+    // keep the last parsed version (several updates may come before the next model())
+    const previous = prev?.model ? { text: prev.text, model: prev.model } : prev?.model === null ? prev.previous : undefined;
+    this.entries.set(file, { version, text: clean, model: null, previous });
     this.merged = undefined;
     return true;
   }
@@ -62,7 +66,10 @@ export class BotProject {
   model(file: string): FileModel | undefined {
     const e = this.entries.get(file);
     if (!e) return undefined;
-    if (e.model === null) e.model = parseFile(file, e.text, this.formats);
+    if (e.model === null) {
+      e.model = (e.previous && reparseFile(file, e.text, e.previous, this.formats)) || parseFile(file, e.text, this.formats);
+      e.previous = undefined;
+    }
     return e.model;
   }
 
@@ -79,6 +86,20 @@ export class BotProject {
   conversation(): Conversation {
     if (!this.merged) this.merged = mergeProject(this.models());
     return this.merged;
+  }
+}
+
+/**
+ * The model of a new version from the previous one, when the claiming format
+ * can re-parse incrementally and the edit allows it; undefined: parse in full.
+ */
+export function reparseFile(file: string, text: string, previous: { text: string; model: FileModel }, formats: readonly FormatParser[] = FORMATS): FileModel | undefined {
+  const parser = formatFor(file, text, formats);
+  if (!parser?.reparse || parser.id !== previous.model.format) return undefined;
+  try {
+    return parser.reparse(file, text, previous);
+  } catch {
+    return undefined; // the full parse reports what is wrong
   }
 }
 

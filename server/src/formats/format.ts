@@ -16,4 +16,10 @@ export interface FormatParser {
    * parse yields a FileModel with `errors` (reported as parse.error).
    */
   parse(path: string, text: string): FileModel;
+  /**
+   * Optional incremental re-parse after an edit: the model of `text` built
+   * from the previous text and its model, or undefined for "do a full parse".
+   * Must give exactly what `parse` gives; never throws on purpose.
+   */
+  reparse?(path: string, text: string, previous: { text: string; model: FileModel }): FileModel | undefined;
 }

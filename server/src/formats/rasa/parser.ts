@@ -14,6 +14,7 @@ import { readEntities, readForms, readIntents, readActions, readSlots } from './
 import { readNlu, readStories } from './data';
 import { readEndpoint } from './endpoints';
 import { readFlows } from './flows';
+import { reparseRasa } from './incremental';
 import { addFormPrompts, readResponses } from './responses';
 import { asMap, deref, keyName, pairsOf, shapeError, str, type YamlContext } from './yaml-nodes';
 
@@ -44,6 +45,9 @@ export const rasaYamlParser: FormatParser = {
     readRoot(ctx, root);
     if (DOMAIN_KEYS.some((k) => pairsOf(root).some((p) => keyName(ctx, p) === k))) model.rootPriority = isTopDomainFile(path) ? 10 : 5;
     return model;
+  },
+  reparse(path, text, previous) {
+    return reparseRasa(path, text, previous, (p, t) => rasaYamlParser.parse(p, t));
   },
 };
 
