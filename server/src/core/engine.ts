@@ -8,7 +8,7 @@ import type { BotEthicsConfig } from './config';
 import { CONFIG_FILE_NAME, effectiveSeverity } from './config';
 import { msg, type Finding, type RuleId } from './findings';
 import { detectLanguage } from './lang';
-import type { Conversation, FileModel, Lang, TextPiece, Variation } from './model';
+import { joinedText, type Conversation, type FileModel, type Lang, type TextPiece, type Variation } from './model';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { findSuppressions, isSuppressed, lineStarts, suppressionFix, type Suppressions } from './suppression';
 import { IgnoreList, ignoreFix, type ConfigFileRef } from './ignore';
@@ -149,7 +149,7 @@ export class Checker {
     if (variation.lang) return variation.lang;
     const cached = this.langCache.get(variation);
     if (cached) return cached;
-    const text = (piece ? [piece] : variation.pieces).map((p) => p.text.value).join(' ');
+    const text = joinedText(piece ? [piece] : variation.pieces);
     const lang = detectLanguage(text) ?? 'en';
     this.langCache.set(variation, lang);
     return lang;

@@ -325,3 +325,12 @@ function mergeVariable(into: Map<string, Variable>, v: Variable): void {
 export function* piecesOf(messages: Iterable<BotMessage>): Iterable<{ message: BotMessage; variation: Variation; piece: TextPiece }> {
   for (const message of messages) for (const variation of message.variations) for (const piece of variation.pieces) yield { message, variation, piece };
 }
+
+/**
+ * The texts of pieces as one string. One piece (the usual case) is its own
+ * string, not a copy: after an edit the re-parsed file shares it with the
+ * previous version, so a lookup by content finds its hash already computed.
+ */
+export function joinedText(pieces: readonly TextPiece[]): string {
+  return pieces.length === 1 ? pieces[0].text.value : pieces.map((p) => p.text.value).join(' ');
+}

@@ -6,7 +6,7 @@
  * nothing is hidden, so per-file caches keep working.
  */
 import { detectTextLanguage, isForeignLocale, localeFromPath } from './lang';
-import type { BotMessage, Conversation, FileModel, Variation } from './model';
+import { joinedText, type BotMessage, type Conversation, type FileModel, type Variation } from './model';
 
 const fileViews = new WeakMap<FileModel, FileModel>();
 const conversationViews = new WeakMap<Conversation, Conversation>();
@@ -19,7 +19,7 @@ function isForeign(v: Variation, fileLocale: string | undefined): boolean {
   if (isForeignLocale(fileLocale)) return true;
   let cached = foreignCache.get(v);
   if (cached === undefined) {
-    cached = detectTextLanguage(v.pieces.map((p) => p.text.value).join(' ')) === 'other';
+    cached = detectTextLanguage(joinedText(v.pieces)) === 'other';
     foreignCache.set(v, cached);
   }
   return cached;
