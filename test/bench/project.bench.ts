@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
   }
   rows.push(['**all**', '', '', parseTotal.toFixed(1), checkTotal.toFixed(1), (checkTotal / parseTotal).toFixed(2), '', '']);
   console.log(table(['project', 'bot files/candidates', 'lines', 'parse ms', 'check ms', 'check/parse', 'same in CPU time', 'findings'], rows));
-  console.log('\nWhere one full check spends its time (ms, single instrumented run):\n');
+  console.log('\nWhere one full check spends its time (CPU ms, single instrumented run):\n');
   console.log(table(['project', 'read', 'parse', 'merge', ...RULES.map((r) => r.id), 'engine rest'], splits));
 }
 
@@ -120,20 +120,20 @@ async function breakdown(p: Corpus): Promise<string[]> {
   const spent = new Map<string, number>();
   const add = (key: string, ms: number) => spent.set(key, (spent.get(key) ?? 0) + ms);
   const rules = timedRules(RULES, add);
-  let t = now();
+  let t = cpuNow();
   const texts = await readAll(p);
-  add('read', now() - t);
+  add('read', cpuNow() - t);
   const project = new BotProject(p.root);
   p.files.forEach((f, i) => project.update(f, texts[i], 0));
-  t = now();
+  t = cpuNow();
   project.models();
-  add('parse', now() - t);
-  t = now();
+  add('parse', cpuNow() - t);
+  t = cpuNow();
   const conversation = project.conversation();
-  add('merge', now() - t);
-  t = now();
+  add('merge', cpuNow() - t);
+  t = cpuNow();
   new Checker(rules).check(conversation, DEFAULT_CONFIG, undefined, { root: p.root });
-  const checkMs = now() - t;
+  const checkMs = cpuNow() - t;
   const ruleMs = RULES.reduce((sum, r) => sum + (spent.get(r.id) ?? 0), 0);
   return [...['read', 'parse', 'merge', ...RULES.map((r) => r.id)].map((k) => (spent.get(k) ?? 0).toFixed(1)), (checkMs - ruleMs).toFixed(1)];
 }
