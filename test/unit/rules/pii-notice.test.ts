@@ -114,6 +114,21 @@ describe('pii.notice', () => {
     assert.deepStrictEqual(texts(files, runRules([piiNotice], files, { reportPersonNames: true })), ['What is your first name?']);
   });
 
+  it('a yes/no question about a stored value (use_previous_email) is no prompt for that value', () => {
+    const d = domain();
+    d.variable('previous_email', { type: 'text' });
+    d.message('utter_ask_use_previous_email', ['Would you like to use the last email address you used, {previous_email}?']);
+    d.prompt('use_previous_email', 'utter_ask_use_previous_email');
+    d.message('utter_ask_is_iban_ok', ['Is this IBAN right?']);
+    d.prompt('is_iban_ok', 'utter_ask_is_iban_ok');
+    d.message('utter_ask_refund_form_previous_email', ['Which email address did you use before?']);
+    d.prompt('refund_form_previous_email', 'utter_ask_refund_form_previous_email');
+    const files = [d.build()];
+    const found = runRules([piiNotice], files);
+    assert.deepStrictEqual(texts(files, found), ['Which email address did you use before?']);
+    assert.deepStrictEqual(found[0].message.args, ['previous_email']);
+  });
+
   it('resolves a form-specific prompt name to the slot it asks for', () => {
     const d = domain();
     d.message('utter_ask_refund_form_iban', ['Which IBAN?']);
