@@ -30,6 +30,20 @@ describe('TextMemo: results by text content, bounded', () => {
     assert.deepStrictEqual(seen, ['a', 'b', 'c', 'd', 'e', 'b']);
   });
 
+  it('forgetAll empties every memo (benchmarks measure a first check)', () => {
+    let calls = 0;
+    const a = new TextMemo(() => ++calls);
+    const b = new TextMemo(() => ++calls);
+    a.get('x');
+    b.get('x');
+    a.get('x');
+    assert.strictEqual(calls, 2);
+    TextMemo.forgetAll();
+    a.get('x');
+    b.get('x');
+    assert.strictEqual(calls, 4);
+  });
+
   it('never keeps a text longer than its limit', () => {
     let calls = 0;
     const memo = new TextMemo(() => ++calls, 100, 10);
