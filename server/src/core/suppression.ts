@@ -1,7 +1,8 @@
 /**
  * Suppression comments: `bot-ethics-disable-next-line RULE[, RULE]`,
  * `bot-ethics-disable [RULE...]` ... `bot-ethics-enable [RULE...]` in the
- * format's own line comments (YAML `#`, LG/LU `>`). Without rule ids a
+ * format's own line comments (YAML `#`, LG/LU `>`). The directive starts
+ * the comment; rule ids may be followed by `-- reason`. Without rule ids a
  * directive covers every rule.
  */
 import type { Finding, Fix, RuleId } from './findings';
@@ -15,12 +16,13 @@ interface Region {
 }
 
 export interface Suppressions {
-  /** line number (0-based) of the line a next-line directive covers → rules */
+  /** line number (0-based) of the line a next-line directive covers (and of the comment lines above it) → rules */
   nextLine: Map<number, Set<string> | 'all'>;
   regions: Region[];
 }
 
-const DIRECTIVE = /bot-ethics-(disable-next-line|disable|enable)\b([^\n]*)/;
+/** After the comment marker: the directive, then rule ids (and an optional `-- reason`). `bot-ethics-disable-line` is a typo, not `disable`. */
+const DIRECTIVE = /^\s*bot-ethics-(disable-next-line|disable|enable)(?![\w-])([^\n]*)/;
 
 /** Line starts of a text, for offset → line lookups. */
 export function lineStarts(text: string): number[] {
@@ -65,15 +67,18 @@ export function findSuppressions(file: FileModel): Suppressions {
     const lineText = file.text.slice(starts[line], starts[line + 1] ?? file.text.length).replace(/[\r\n]+$/, '');
     const trimmed = lineText.trimStart();
     if (!trimmed.startsWith(prefix)) continue;
-    const m = DIRECTIVE.exec(trimmed);
+    const m = DIRECTIVE.exec(trimmed.slice(prefix.length));
     if (!m) continue;
     const rules = parseRules(m[2]);
     if (m[1] === 'disable-next-line') {
       // the next line that is not itself a comment: directives can be stacked
       let target = line + 1;
       while (target < starts.length && file.text.slice(starts[target], starts[target + 1] ?? file.text.length).trimStart().startsWith(prefix)) target++;
-      const prev = result.nextLine.get(target);
-      result.nextLine.set(target, prev === 'all' || rules === 'all' ? 'all' : new Set([...(prev ?? []), ...rules]));
+      // it covers the comment lines on the way too: a finding on "the first line" of a file lands on the directive put there
+      for (let covered = line; covered <= target; covered++) {
+        const prev = result.nextLine.get(covered);
+        result.nextLine.set(covered, prev === 'all' || rules === 'all' ? 'all' : new Set([...(prev ?? []), ...rules]));
+      }
     } else if (m[1] === 'disable') {
       for (const r of rules === 'all' ? ['*'] : rules) if (!open.has(r)) open.set(r, starts[line]);
     } else {
