@@ -33,12 +33,12 @@ function countLanguage(text: string): Lang | undefined {
   return de > en ? 'de' : 'en';
 }
 
-/** `de`, `de-DE`, `de_de`, `German` → 'de'; `en*` → 'en'. */
+/** `de`, `de-DE`, `de_de`, `de.UTF-8` (POSIX), `German` → 'de'; `en*` → 'en'. */
 export function langFromLocale(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
-  const l = locale.toLowerCase();
-  if (/^de([-_]|$)|^german$|^deutsch$/.test(l)) return 'de';
-  if (/^en([-_]|$)|^english$/.test(l)) return 'en';
+  const l = locale.trim().toLowerCase();
+  if (/^de(?:[-_.@]|$)|^german$|^deutsch$/.test(l)) return 'de';
+  if (/^en(?:[-_.@]|$)|^english$/.test(l)) return 'en';
   return undefined;
 }
 
