@@ -91,17 +91,22 @@ export function isProjectRoot(dir: string, cache?: Map<string, boolean>): boolea
  * A Composer bot exported or checked in without its `.botproj` (the
  * BotBuilder samples) still has its root dialog named after its folder:
  * `MyBot/mybot.dialog` (Composer lower-cases some names, so case-insensitive).
- * Child dialogs follow the same pattern one level down, `dialogs/<name>/<name>.dialog`,
- * so a folder directly under `dialogs/` is part of the bot above, not a root.
+ * Child dialogs follow the same pattern below, `dialogs/<name>/<name>.dialog`
+ * and `dialogs/imported/<package>/<name>/<name>.dialog`, so a folder under a
+ * `dialogs/` folder is part of the bot above, not a root. So is a dialog in a
+ * package's `exported/` folder: a building block, not a bot.
  */
 function isComposerRootDialogFolder(dir: string, names: readonly string[]): boolean {
-  const folder = path.posix.basename(trimSlash(dir)).toLowerCase();
+  const segments = trimSlash(dir).split('/');
+  const folder = segments[segments.length - 1]?.toLowerCase();
   if (!folder) return false;
-  const parent = path.posix.basename(parentKey(trimSlash(dir))).toLowerCase();
-  if (parent === 'dialogs') return false;
+  if (segments.slice(0, -1).some((s) => NOT_ROOT_ABOVE.has(s.toLowerCase()))) return false;
   const wanted = `${folder}.dialog`;
   return names.some((n) => n.toLowerCase() === wanted);
 }
+
+/** Composer folders whose dialogs are parts of a bot (child dialogs, imported or exported packages). */
+const NOT_ROOT_ABOVE = new Set(['dialogs', 'exported']);
 
 /**
  * The root of the bot project a file belongs to: the nearest folder above it

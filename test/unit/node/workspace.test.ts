@@ -116,6 +116,8 @@ describe('node/workspace: Composer bots without a .botproj', () => {
     'samples/projects/Dispatch/Dispatch.dialog': '{}',
     'samples/projects/Dispatch/dialogs/Partners/Partners.dialog': '{}',
     'samples/projects/Other/main.dialog': '{}',
+    'samples/projects/Dispatch/dialogs/imported/Microsoft.Bot.Components.Help/HelpDialog/HelpDialog.dialog': '{}',
+    'samples/packages/Greeting/exported/WelcomeDialog/WelcomeDialog.dialog': '{}',
   });
 
   it('a folder holding <foldername>.dialog (any case) is a root, a dialogs/<name> folder is not', () => {
@@ -123,6 +125,8 @@ describe('node/workspace: Composer bots without a .botproj', () => {
     assert.ok(isProjectRoot(`${root}/samples/projects/Dispatch`));
     assert.ok(!isProjectRoot(`${root}/samples/projects/TodoBot/TodoBot/dialogs/additem`));
     assert.ok(!isProjectRoot(`${root}/samples/projects/Dispatch/dialogs/Partners`));
+    assert.ok(!isProjectRoot(`${root}/samples/projects/Dispatch/dialogs/imported/Microsoft.Bot.Components.Help/HelpDialog`));
+    assert.ok(!isProjectRoot(`${root}/samples/packages/Greeting/exported/WelcomeDialog`));
     assert.ok(!isProjectRoot(`${root}/samples/projects/TodoBot/TodoBot/recognizers`));
     assert.ok(!isProjectRoot(`${root}/samples/projects/Other`));
     assert.ok(!isProjectRoot(`${root}/samples/projects`));
@@ -132,6 +136,7 @@ describe('node/workspace: Composer bots without a .botproj', () => {
     assert.strictEqual(projectRootFor(`${root}/samples/projects/TodoBot/TodoBot/dialogs/additem/additem.dialog`, [root]), `${root}/samples/projects/TodoBot/TodoBot`);
     assert.strictEqual(projectRootFor(`${root}/samples/projects/Dispatch/dialogs/Partners/Partners.dialog`, [root]), `${root}/samples/projects/Dispatch`);
     assert.strictEqual(projectRootFor(`${root}/samples/projects/Other/main.dialog`, [root]), root);
+    assert.strictEqual(projectRootFor(`${root}/samples/projects/Dispatch/dialogs/imported/Microsoft.Bot.Components.Help/HelpDialog/HelpDialog.dialog`, [root]), `${root}/samples/projects/Dispatch`);
   });
 });
 
