@@ -36,6 +36,7 @@ describe('pii support: variable names', () => {
       iban: 'financial', card_number: 'financial', credit_card: 'financial', kreditkartennummer: 'financial', kontonummer: 'financial',
       ssn: 'government-id', tax_id: 'government-id', steuer_id: 'government-id', passport: 'government-id', insurance_number: 'government-id',
       versicherungsnummer: 'government-id', diagnosis: 'health', medication_name: 'health', Diagnose: 'health',
+      caller_id: 'contact', callerId: 'contact', 'session.params.caller_id': 'contact', caller_number: 'contact', anrufer_id: 'contact', Anrufernummer: 'contact',
       name: 'person-name', user_name: 'person-name', first_name: 'person-name', vorname: 'person-name', PERSON: 'person-name',
     };
     for (const [name, cat] of Object.entries(expected)) assert.strictEqual(category(name), cat, name);
@@ -45,7 +46,7 @@ describe('pii support: variable names', () => {
     for (const name of [
       'email_verified', 'is_email', 'has_phone', 'email_count', 'iban_masked', 'card_last4', 'cardLast4', 'phone_confirmed', 'phoneNumberVerified',
       'phone_model', 'mobile_app', 'email_body', 'account_type', 'address_country', 'telefon_bestaetigt', 'number_of_emails',
-      'vendor_name', 'holiday_name', 'company', 'caller_id', 'requested_slot', 'shown_privacy', 'has_allergies',
+      'vendor_name', 'holiday_name', 'company', 'caller_type', 'requested_slot', 'shown_privacy', 'has_allergies',
       'support_email', 'servicerufnummer', 'kundenservice_telefon', 'webadresse', 'store_address', 'amount-of-money', 'facility_address', 'atm_address',
     ]) {
       assert.strictEqual(category(name), undefined, name);
@@ -65,8 +66,15 @@ describe('pii support: variable names', () => {
     assert.strictEqual(category('where', variable('where', { entities: ['@sys.street-address'] })), 'contact');
     // a known non-personal entity decides against the name
     assert.strictEqual(category('address', variable('address', { entities: ['@sys.geo-city'] })), undefined);
-    // a number entity says nothing about what the number is: the name decides
-    assert.strictEqual(category('pin', variable('pin', { entities: ['@sys.number'] })), 'secret');
+    // a number is a declared non-text type (spec): not PII whatever the name says
+    assert.strictEqual(category('age', variable('age', { entities: ['@sys.number-integer'] })), undefined);
+    assert.strictEqual(category('flow.street_number', variable('flow.street_number', { entities: ['@sys.number-integer'] })), undefined);
+    assert.strictEqual(category('age', variable('age', { entities: ['@sys.number'] })), undefined);
+    assert.strictEqual(category('age', variable('age', { entities: ['@sys.cardinal'] })), undefined);
+    assert.strictEqual(category('user.age', variable('user.age', { type: 'number' })), undefined);
+    // a digit sequence is how PINs and phone digits are collected: the name decides
+    assert.strictEqual(category('pin', variable('pin', { entities: ['@sys.number-sequence'] })), 'secret');
+    assert.strictEqual(category('phone', variable('phone', { entities: ['@sys.number-sequence'] })), 'contact');
     // a custom entity is read like a name
     assert.strictEqual(category('payment', variable('payment', { entities: ['credit_card'] })), 'financial');
     assert.strictEqual(piiCategory(variable('x', { entities: ['@sys.phone-number'] }), 'x')?.basis, 'type');
