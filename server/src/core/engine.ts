@@ -48,7 +48,6 @@ interface FileCache {
 
 export class Checker {
   private readonly fileCache = new WeakMap<FileModel, FileCache>();
-  private readonly langCache = new WeakMap<Variation, Lang>();
   private readonly ignoreCache = new WeakMap<BotEthicsConfig, IgnoreList>();
 
   constructor(readonly rules: readonly Rule[]) {}
@@ -144,14 +143,14 @@ export class Checker {
     };
   }
 
+  /**
+   * Detected from the piece's text, or the whole variation's: remembered by
+   * content (core/lang.ts), so a variation copied by a re-parse costs a
+   * lookup, and the answer for a piece never depends on which rule asked first.
+   */
   private langOf(variation: Variation, piece: TextPiece | undefined, config: BotEthicsConfig): Lang {
     if (config.language !== 'auto') return config.language;
     if (variation.lang) return variation.lang;
-    const cached = this.langCache.get(variation);
-    if (cached) return cached;
-    const text = joinedText(piece ? [piece] : variation.pieces);
-    const lang = detectLanguage(text) ?? 'en';
-    this.langCache.set(variation, lang);
-    return lang;
+    return detectLanguage(joinedText(piece ? [piece] : variation.pieces)) ?? 'en';
   }
 }

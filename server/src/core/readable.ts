@@ -10,19 +10,14 @@ import { joinedText, type BotMessage, type Conversation, type FileModel, type Va
 
 const fileViews = new WeakMap<FileModel, FileModel>();
 const conversationViews = new WeakMap<Conversation, Conversation>();
-const foreignCache = new WeakMap<Variation, boolean>();
 
 function isForeign(v: Variation, fileLocale: string | undefined): boolean {
   if (v.lang) return false;
   if (isForeignLocale(v.locale)) return true;
   if (v.locale) return false;
   if (isForeignLocale(fileLocale)) return true;
-  let cached = foreignCache.get(v);
-  if (cached === undefined) {
-    cached = detectTextLanguage(joinedText(v.pieces)) === 'other';
-    foreignCache.set(v, cached);
-  }
-  return cached;
+  // remembered by content (core/lang.ts): a variation copied by a re-parse costs a lookup
+  return detectTextLanguage(joinedText(v.pieces)) === 'other';
 }
 
 /** The message without foreign variations; undefined when nothing is left; itself when nothing is hidden. */

@@ -35,3 +35,15 @@ describe('suppression fix: line breaks of the file', () => {
     assert.strictEqual(suppressionFix(finding, file, lineStarts(file.text))!.edits[0].newText.slice(-2), '\r\n');
   });
 });
+
+describe('lineStarts: the fast path for files without CR gives what the full scan gives', () => {
+  it('LF, CRLF, CR, mixed, empty, a final line without a break', () => {
+    assert.deepStrictEqual(lineStarts(''), [0]);
+    assert.deepStrictEqual(lineStarts('a\nbc\n'), [0, 2, 5]);
+    assert.deepStrictEqual(lineStarts('a\nbc'), [0, 2]);
+    assert.deepStrictEqual(lineStarts('\n\n'), [0, 1, 2]);
+    assert.deepStrictEqual(lineStarts('a\r\nbc\r\n'), [0, 3, 7]);
+    assert.deepStrictEqual(lineStarts('a\rbc\r'), [0, 2, 5]);
+    assert.deepStrictEqual(lineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);
+  });
+});
