@@ -40,6 +40,21 @@ describe('pii.sensitive', () => {
     assert.deepStrictEqual(runRules([piiSensitive], [d.build()]), []);
   });
 
+  it('heart conditions, diabetes and iron deficiency are health data, also in German compounds', () => {
+    const d = new ModelBuilder('/p/domain.yml');
+    d.message('utter_donor', ['Do you have a heart condition or are you low in iron?']);
+    d.message('utter_spender', ['Haben Sie eine Herzerkrankung oder eine chronische Erkrankung?'], { lang: 'de' });
+    d.message('utter_sugar', ['Are you diabetic?', 'Leiden Sie an Bluthochdruck?']);
+    d.message('utter_info', ['Do you want to learn more about heart disease?', 'Our heart-healthy menu is popular.']);
+    const files = [d.build()];
+    assert.deepStrictEqual(texts(files, runRules([piiSensitive], files)), [
+      'Do you have a heart condition or are you low in iron?',
+      'Haben Sie eine Herzerkrankung oder eine chronische Erkrankung?',
+      'Are you diabetic?',
+      'Leiden Sie an Bluthochdruck?',
+    ]);
+  });
+
   it('needs the user addressed, except in a prompt', () => {
     const d = new ModelBuilder('/p/domain.yml');
     d.message('utter_quiz', ['Which disease did Pasteur study?', 'Welche Krankheit erforschte Pasteur?']);
