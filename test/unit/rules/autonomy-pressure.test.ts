@@ -41,6 +41,9 @@ describe('autonomy.pressure', () => {
     ['Nur noch 2 Plätze frei!', ['Nur noch 2 Plätze frei']],
     ['This offer is only valid today!', ['only valid today']],
     ['Valid until midnight!', ['until midnight']],
+    ['This rate is only available today, lock it in!', ['only available today']],
+    ['Dieser Tarif ist nur heute erhältlich.', ['nur heute erhältlich']],
+    ['Das Angebot ist nur noch heute verfügbar.', ['nur noch heute verfügbar']],
   ];
   for (const [text, phrases] of urgency) it(`finds urgency in: ${text}`, () => assert.deepStrictEqual(reported(text), phrases));
 
@@ -64,6 +67,9 @@ describe('autonomy.pressure', () => {
     'You have only 3 remaining attempts.',
     'Sie haben nur noch 2 frei.',
     'Our hotline is available until midnight.',
+    "We're only available today until 6pm.",
+    'Our advisors are only available today by phone.',
+    'Unser Team ist nur heute verfügbar, ab morgen per E-Mail.',
   ];
   for (const text of calm) it(`finds nothing in: ${text}`, () => assert.deepStrictEqual(reported(text), []));
 
