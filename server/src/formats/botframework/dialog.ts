@@ -44,6 +44,14 @@ const HANDOFF_NAME = /hand[\s_-]?off|human|live[\s_-]?agent|escalat|transfer[\s_
 const GREETING_DIALOG = /welcome|greeting/i;
 /** Most alternative greeting orders kept per trigger. */
 const MAX_PATHS = 16;
+/** Actions after which the bot waits for the user: the greeting ends there. */
+const TURN_ENDING = new RegExp(`(^|\\.)(${[...Object.keys(INPUT_TYPES), 'Ask', 'EndTurn'].join('|')})$`);
+
+/** One order of messages a list of actions can send; `ended`: it stops at an input, waiting for the user. */
+interface SendPath {
+  messages: string[];
+  ended: boolean;
+}
 const CALLS_ELSEWHERE = /^Microsoft\.(BeginDialog|ReplaceDialog|BeginSkill|RepeatDialog)$/;
 
 interface Trigger {
@@ -63,6 +71,8 @@ class DialogParser {
   private readonly variables = new Map<string, Variable>();
   /** message ids each action sends, for the greeting's possible orders */
   private readonly sentBy = new Map<jsonc.Node, string[]>();
+  /** the question an input action or Ask sends before it waits for the user */
+  private readonly questionOf = new Map<jsonc.Node, string[]>();
 
   constructor(
     private readonly file: string,
@@ -132,7 +142,7 @@ class DialogParser {
     // a dialog named like a welcome (Composer's WelcomeDialog) greets when it begins
     const byName = !structural && /(^|\.)OnBeginDialog$/.test(t.kind) && GREETING_DIALOG.test(this.name);
     if (structural || byName) {
-      const paths = this.paths(prop(node, 'actions'));
+      const paths = this.paths(prop(node, 'actions')).map((p) => p.messages);
       const someMessages = paths.some((p) => p.length > 0);
       const seen = new Set<string>();
       for (const messages of paths) {
@@ -152,30 +162,40 @@ class DialogParser {
   /**
    * The orders in which the messages of a list of actions can be sent: IfCondition
    * and SwitchCondition branches are alternatives (the user sees one), other
-   * containers run their actions in order. Capped, since branches multiply.
+   * containers run their actions in order. An input action (TextInput, Ask,
+   * EndTurn...) ends the turn: its question still belongs to the opening, what
+   * follows answers the user and does not. Capped, since branches multiply.
    */
-  private paths(actions: jsonc.Node | undefined): string[][] {
-    let out: string[][] = [[]];
+  private paths(actions: jsonc.Node | undefined): SendPath[] {
+    let out: SendPath[] = [{ messages: [], ended: false }];
     for (const action of actions?.type === 'array' ? actions.children ?? [] : []) {
+      if (out.every((p) => p.ended)) break;
       const alternatives = this.alternatives(action);
-      const next: string[][] = [];
-      for (const a of out) for (const b of alternatives) if (next.length < MAX_PATHS) next.push([...a, ...b]);
+      const next: SendPath[] = [];
+      for (const a of out) {
+        if (a.ended) {
+          if (next.length < MAX_PATHS) next.push(a);
+          continue;
+        }
+        for (const b of alternatives) if (next.length < MAX_PATHS) next.push({ messages: [...a.messages, ...b.messages], ended: b.ended });
+      }
       out = next;
     }
     return out;
   }
 
-  private alternatives(action: jsonc.Node): string[][] {
+  private alternatives(action: jsonc.Node): SendPath[] {
     const kind = stringValue(prop(action, '$kind')) ?? '';
     if (/(^|\.)IfCondition$/.test(kind)) return [...this.paths(prop(action, 'actions')), ...this.paths(prop(action, 'elseActions'))];
     if (/(^|\.)SwitchCondition$/.test(kind)) {
-      const out: string[][] = [];
+      const out: SendPath[] = [];
       for (const c of prop(action, 'cases')?.children ?? []) out.push(...this.paths(prop(c, 'actions')));
       out.push(...this.paths(prop(action, 'default')));
       return out.slice(0, MAX_PATHS);
     }
+    if (TURN_ENDING.test(kind)) return [{ messages: this.questionOf.get(action) ?? [], ended: true }];
     const own = this.sentBy.get(action) ?? [];
-    return this.paths(prop(action, 'actions')).map((p) => [...own, ...p]);
+    return this.paths(prop(action, 'actions')).map((p) => ({ messages: [...own, ...p.messages], ended: p.ended }));
   }
 
   private action(node: jsonc.Node, kind: string, trigger: Trigger | undefined): void {
@@ -203,6 +223,7 @@ class DialogParser {
   private ask(node: jsonc.Node, trigger: Trigger | undefined): void {
     const ids = this.messageField(node, 'activity', 'prompt');
     this.send(trigger, ids, node);
+    this.questionOf.set(node, ids);
     for (const p of prop(node, 'expectedProperties')?.children ?? []) {
       const name = stringValue(p);
       if (!name) continue;
@@ -216,6 +237,7 @@ class DialogParser {
     for (const field of INPUT_MESSAGES) {
       const ids = this.messageField(node, field, field === 'defaultValueResponse' ? 'response' : 'prompt');
       if (field === 'prompt' || field === 'defaultValueResponse') this.send(trigger, ids, node);
+      if (field === 'prompt') this.questionOf.set(node, ids);
       if (field === 'prompt' && variable) for (const message of ids) this.model.prompts.push({ variable: variable.name, message, file: this.file, at: contentRange(prop(node, field)!) });
     }
     for (const key of ['choices', 'confirmChoices']) this.choices(node, key);

@@ -166,6 +166,41 @@ describe('dialog parser', () => {
     );
   });
 
+  it('ends the greeting at the first input: its question belongs to it, the answer after the user speaks does not', () => {
+    const src = JSON.stringify({
+      $kind: 'Microsoft.AdaptiveDialog',
+      triggers: [
+        {
+          $kind: 'Microsoft.OnConversationUpdateActivity',
+          actions: [
+            {
+              $kind: 'Microsoft.Foreach',
+              itemsProperty: 'turn.Activity.membersAdded',
+              actions: [
+                { $kind: 'Microsoft.SendActivity', activity: '${Welcome()}' },
+                {
+                  $kind: 'Microsoft.IfCondition',
+                  condition: 'exists(user.name)',
+                  actions: [{ $kind: 'Microsoft.SendActivity', activity: '${Returning()}' }],
+                  elseActions: [{ $kind: 'Microsoft.TextInput', prompt: '${AskName()}', property: 'user.name' }],
+                },
+                { $kind: 'Microsoft.SendActivity', activity: '${Thanks()}' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const m = parseDialog('bot/bot.dialog', src);
+    assert.deepStrictEqual(
+      m.greetings.map((g) => g.messages),
+      [
+        ['Welcome', 'Returning', 'Thanks'],
+        ['Welcome', 'AskName'],
+      ],
+    );
+  });
+
   it('reads a Welcome dialog as a greeting by name, and a BeginDialog of a handoff dialog as a handoff', () => {
     const src = JSON.stringify({
       $kind: 'Microsoft.AdaptiveDialog',
