@@ -88,6 +88,7 @@ describe('bias.wording on the real-bot corpus', function () {
     }
     const botbuilder = (await findings(path.join(CORPUS, 'microsoft__BotBuilder-Samples'))).list;
     for (const f of botbuilder) if (f.details?.language !== 'de') unexpected.push(`BotBuilder/${path.basename(f.file)}: ${f.details?.found}`);
-    assert.deepStrictEqual(unexpected, []);
+    // the two known true hits there address the user as a man: "What's up bro", "Dude. I put the fun in functionality."
+    assert.deepStrictEqual(unexpected, ['BotBuilder/common.en-us.lg: bro', 'BotBuilder/form-ChitChat.en-us.qna: Dude']);
   });
 });

@@ -66,6 +66,14 @@ describe('bias.wording', () => {
       assert.strictEqual(got[0].messageDe, '„guys“ ist geschlechtsbezogene Sprache, die Menschen ausschließt; besser: „everyone“.');
     });
 
+    it('flags "bro" and "dude" as an address, not a brother in a family context', () => {
+      const got = check(["What's up bro? Let's add a task.", 'Hey dude, welcome back!', 'Is your bro coming too?', 'My little bro loves the app.', 'Brother and sister tickets are half price.'], { lang: 'en' });
+      assert.deepStrictEqual(summary(got), [
+        ['bro', "What's up there? Let's add a task."],
+        ['dude', 'Hey there, welcome back!'],
+      ]);
+    });
+
     it('adjusts a/an before the replacement', () => {
       const got = check(['That is a crazy deal.', 'An elderly customer called.'], { lang: 'en' });
       assert.deepStrictEqual(summary(got), [
