@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
   const domain = gen.files[gen.domain];
   const dataLines = Object.entries(gen.files).reduce((n, [f, t]) => n + (f === gen.domain ? 0 : t.split('\n').length), 0);
   console.log(`${machineLine()}; ${RULES.length} rules`);
-  console.log(`generated project: domain.yml ${domain.split('\n').length} lines (${(domain.length / 1024).toFixed(0)} KiB), data files ${dataLines} lines; ${EDITS} one-character edits spread over the domain's responses\n`);
+  console.log(`generated project: domain.yml ${domain.split('\n').length} lines (${(domain.length / 1024).toFixed(0)} KiB), data files ${dataLines} lines; ${EDITS} edits spread over the domain's responses: a letter typed, then deleted again\n`);
   const rows = [coreEdits(gen)];
   // BENCH_SERVER=0: the core only (for profiling it with node --cpu-prof)
   const server = process.env.BENCH_SERVER === '0' ? undefined : await serverEdits(gen);
@@ -43,10 +43,19 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The character typed at edit `i`: alternates so that every edit is a new text. */
-function typed(text: string, offset: number, i: number): string {
-  const c = 'etaoinshrdlu'[((i % 12) + 12) % 12];
-  return c === text[offset] ? 'x' : c;
+/**
+ * Edit `i` of the typing simulation: even edits type a letter into a
+ * response, odd ones delete it again (backspace), so every edit is a new text
+ * and version, everything after it moves, and the text stays realistic.
+ */
+function typing(gen: GeneratedProject, i: number): { at: number; insert?: string } {
+  const pair = Math.floor(i / 2);
+  const at = gen.editable[(((pair * 7) % gen.editable.length) + gen.editable.length) % gen.editable.length];
+  return i % 2 === 0 ? { at, insert: 'etaoinshrdlu'[((pair % 12) + 12) % 12] } : { at };
+}
+
+function applyTyping(text: string, edit: { at: number; insert?: string }): string {
+  return edit.insert === undefined ? text.slice(0, edit.at) + text.slice(edit.at + 1) : text.slice(0, edit.at) + edit.insert + text.slice(edit.at);
 }
 
 const ROOT = '/bench/rasa';
@@ -75,8 +84,7 @@ function coreEdits(gen: GeneratedProject): string[] {
   const check: number[] = [];
   // a warm-up pass over other places, then the timed edits
   for (let i = -20; i < EDITS; i++) {
-    const at = gen.editable[((i + 20) * 7) % gen.editable.length];
-    text = text.slice(0, at) + typed(text, at, i) + text.slice(at + 1);
+    text = applyTyping(text, typing(gen, i));
     const c0 = cpuNow();
     const t0 = now();
     project.update(domainKey, text, i + 2);
@@ -106,8 +114,7 @@ function ruleSplit(gen: GeneratedProject): string {
   let text = gen.files[gen.domain];
   let checking = 0;
   for (let i = 0; i < RULE_SPLIT_EDITS; i++) {
-    const at = gen.editable[(i * 13) % gen.editable.length];
-    text = text.slice(0, at) + typed(text, at, i) + text.slice(at + 1);
+    text = applyTyping(text, typing(gen, i + 1000));
     project.update(domainKey, text, `split:${i}`);
     const conversation = project.conversation();
     const t0 = cpuNow();
@@ -152,12 +159,12 @@ async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debo
     const latency: number[] = [];
     for (let i = -20; i < EDITS; i++) {
       const doc: TextDocument = client.document(uri);
-      const at = gen.editable[(i + 20) * 7 % gen.editable.length];
-      const range = { start: doc.positionAt(at), end: doc.positionAt(at + 1) };
+      const edit = typing(gen, i);
+      const range = { start: doc.positionAt(edit.at), end: doc.positionAt(edit.insert === undefined ? edit.at + 1 : edit.at) };
       const version = doc.version + 1;
       const published = client.waitForDiagnostics(uri, (p) => p.version === version);
       const t0 = now();
-      await client.edit(uri, range, typed(doc.getText(), at, i));
+      await client.edit(uri, range, edit.insert ?? '');
       await published;
       if (i >= 0) latency.push(now() - t0);
     }
