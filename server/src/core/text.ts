@@ -329,9 +329,10 @@ function blockInline(text: string, encoding: { indent: string; folded?: boolean 
 }
 
 /**
- * LG variation text: `\` and `${` escaped, a line break written as the `\n`
- * escape, a ``` fence broken with `\`, and blanks at the text's ends (which
- * the LG reader trims) escaped.
+ * LG variation text: `\`, `${` and `|` escaped, a line break written as the
+ * `\n` escape, a ``` fence broken with `\`, and blanks at the text's ends
+ * (which the LG reader trims) escaped. Not for the inside of a ``` block,
+ * which LG reads verbatim.
  */
 function lgInline(text: string, context?: EditContext): string | undefined {
   if (context) {
@@ -356,6 +357,7 @@ function lgInline(text: string, context?: EditContext): string | undefined {
   const body = rest
     .replace(/\\/g, '\\\\')
     .replace(/\$\{/g, '\\${')
+    .replace(/\|/g, '\\|') // the separator of a structured value's list (`Text = a | b`)
     .replace(/```/g, '\\```')
     .replace(/\r/g, '\\r')
     .replace(/\n/g, '\\n');

@@ -209,10 +209,11 @@ describe('encodeInline and rewriteNode', () => {
     assert.strictEqual(encodeInline('', literal, { before: '', after: '\n' }), undefined);
   });
 
-  it('LG: backslashes, ${ and ``` escaped; line breaks as \\n; blanks at the ends kept', () => {
+  it('LG: backslashes, ${, | and ``` escaped; line breaks as \\n; blanks at the ends kept', () => {
     const lg = enc('lg');
     assert.strictEqual(encodeInline('a\\b ${x} ```', lg), 'a\\\\b \\${x} \\```');
     assert.strictEqual(encodeInline('a\nb', lg), 'a\\nb');
+    assert.strictEqual(encodeInline('a | b', lg), 'a \\| b'); // the list separator of structured values
     assert.strictEqual(encodeInline(' x ', lg, { before: '', after: '' }), '\\ x\\ ');
     assert.strictEqual(encodeInline(' ', lg, { before: '', after: '' }), undefined);
     assert.strictEqual(rewriteNode('x', lg), undefined);
