@@ -142,6 +142,13 @@ describe('pii support: checksums and literals', () => {
     assert.deepStrictEqual(findLiterals(`card ${text19}`, ['card'], 'en').map((h) => h.value), [text19]);
     assert.deepStrictEqual(findLiterals('card 4111 1111 1111 1111', ['card'], 'en'), []);
     assert.deepStrictEqual(findLiterals('0000000000000000', ['card'], 'en'), []);
+  });
+
+  it('treats the German film/TV ranges (Bundesnetzagentur) as fictional, and only those', () => {
+    for (const n of ['030 23125 456', '+49 40 66969 012', '069 90009 999', '089 99998 100', '0221 4710 555']) {
+      assert.deepStrictEqual(findLiterals(`Rufen Sie mich an: ${n}`, ['phone'], 'de'), [], n);
+    }
+    assert.deepStrictEqual(findLiterals('Rufen Sie mich an: 030 23126 456', ['phone'], 'de').map((h) => h.value), ['030 23126 456']);
     assert.deepStrictEqual(findLiterals('4539 1488 0343 6468', ['card'], 'en'), []);
     assert.deepStrictEqual(findLiterals('https://x.de/?id=4539148803436467', ['card'], 'en'), []);
     assert.deepStrictEqual(findLiterals('4539 14880 3436 467', ['card'], 'en'), [], 'implausible grouping');

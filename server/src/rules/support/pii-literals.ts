@@ -32,6 +32,9 @@ const IBAN_LENGTHS = data.iban.lengths as unknown as Record<string, number>;
 const EXAMPLE_IBANS = new Set([...Object.values(data.iban.documentationExamples.ibans), ...data.iban.documentationExamples.more]);
 const TEST_CARDS = new Set(data.card.testNumbers.numbers);
 const UK_DRAMA = data.phone.ukDramaPrefixes.prefixes;
+const DE_FILM = data.phone.deFilmPrefixes.prefixes;
+/** prefix + three digits: 030 23125 xxx is 10 national digits, 0221 4710 xxx 10 as well */
+const DE_FILM_LENGTH = 10;
 
 // ---------------------------------------------------------------- e-mail
 
@@ -194,10 +197,11 @@ const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 
 type ReplacementCountry = 'US' | 'GB' | 'DE' | 'AT' | 'CH' | 'other';
 
-/** Made-up numbers: Ofcom drama ranges, the US 555 exchange, and runs such as 123456 / 000000. */
+/** Made-up numbers: Ofcom drama ranges, German film/TV ranges, the US 555 exchange, and runs such as 123456 / 000000. */
 export function isFictionalPhone(p: PhoneNumber): boolean {
   const nsn = String(p.nationalNumber);
   if (p.countryCallingCode === '44' && UK_DRAMA.some((prefix) => nsn.startsWith(prefix))) return true;
+  if (p.countryCallingCode === '49' && nsn.length === DE_FILM_LENGTH && DE_FILM.some((prefix) => nsn.startsWith(prefix))) return true;
   if (p.countryCallingCode === '1' && nsn.slice(3, 6) === data.phone.usFictionalExchange.exchange) return true;
   return hasMadeUpRun(nsn, data.phone.madeUpRun.length);
 }
