@@ -21,7 +21,9 @@ export function isConfigFile(key: string): boolean {
 
 export function isRootMarker(key: string): boolean {
   const name = path.posix.basename(key);
-  return ROOT_MARKERS.has(name) || name.endsWith('.botproj');
+  // a Composer root dialog named after its folder (node/workspace isProjectRoot) marks a root too
+  const folder = path.posix.basename(path.posix.dirname(key));
+  return ROOT_MARKERS.has(name) || name.endsWith('.botproj') || name.toLowerCase() === `${folder.toLowerCase()}.dialog`;
 }
 
 export class Workspace {
