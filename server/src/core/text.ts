@@ -13,7 +13,7 @@ export type Encoding =
   | { kind: 'raw' } // .lu/.qna lines, Markdown: inserted text must stay on one line
   | { kind: 'lg' } // .lg variation line: one line, `${`/`\` need escaping
   | { kind: 'json' } // inside a JSON string literal
-  | { kind: 'yaml-plain' } // unquoted YAML scalar
+  | { kind: 'yaml-plain'; flow?: boolean } // unquoted YAML scalar (flow: an item of `[...]` / `{...}`)
   | { kind: 'yaml-single' } // 'single quoted'
   | { kind: 'yaml-double' } // "double quoted"
   | { kind: 'yaml-block'; indent: string; folded?: boolean }; // | or > (folded: true) block scalar, with its indentation
@@ -244,7 +244,8 @@ export function encodeInline(text: string, encoding: Encoding, context?: EditCon
     case 'yaml-block':
       return blockInline(text, encoding, context);
     case 'yaml-plain':
-      return plainInline(text, context) ? text : undefined;
+      // in a flow collection `, [ ] { }` end the scalar
+      return plainInline(text, context) && !(encoding.flow && /[,[\]{}]/.test(text)) ? text : undefined;
     case 'lg':
       return lgInline(text, context);
     case 'raw':

@@ -88,7 +88,7 @@ export function yamlScalarText(file: string, text: string, node: Scalar, anchor?
   else if (token && (token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar')) {
     const source = text.slice(token.offset, token.offset + token.source.length);
     repaired = source !== token.source; // see parseYaml: the original is the truth
-    built = flowText(file, token, source, anchorAt, nodeRange);
+    built = flowText(file, token, source, anchorAt, nodeRange, token.type === 'scalar' && inFlowCollection(text, token.offset + source.length));
   }
   const expected = node.value;
   if (built && (typeof expected !== 'string' || built.value === expected || repaired)) return built;
@@ -154,9 +154,25 @@ function encodingOf(token: CST.Token | undefined): Encoding {
 
 // ---------------------------------------------------------------- flow scalars
 
-function flowText(file: string, token: CST.FlowScalar, source: string, anchor: number, nodeRange: SourceRange): MappedText {
+/**
+ * Is the plain scalar ending at `end` an item of a flow collection (`[a, b]`,
+ * `{title: Yes}`)? Then the next thing after it, past blanks, line breaks and
+ * comments, is `,`, `]` or `}`; a block value is followed by a new line's key.
+ * There `, [ ] { }` end the scalar, so an edit must not write them plain.
+ */
+function inFlowCollection(text: string, end: number): boolean {
+  let i = end;
+  for (;;) {
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+    if (text[i] !== '#') break;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  }
+  return text[i] === ',' || text[i] === ']' || text[i] === '}';
+}
+
+function flowText(file: string, token: CST.FlowScalar, source: string, anchor: number, nodeRange: SourceRange, inFlow = false): MappedText {
   const { offset } = token;
-  const b = MappedText.builder(file, encodingOf(token)).anchor(anchor).node(nodeRange);
+  const b = MappedText.builder(file, inFlow ? { kind: 'yaml-plain', flow: true } : encodingOf(token)).anchor(anchor).node(nodeRange);
   if (token.type === 'scalar') {
     unfoldLines(b, source, offset, 0, source.length, (from, to) => b.verbatim(source.slice(from, to), offset + from));
     return b.build(offset);

@@ -38,7 +38,7 @@ const NASTY: readonly string[] = [...'abcXYZ ü', ' ', ' ', ':', '#', "'", '"', 
 /** Characters of the texts edited (the source is written from them in each style). */
 const SAFE: readonly string[] = [...'abcdefXYZ üß.'];
 /** Plain YAML values that already hold characters that are special next to others. */
-const TRICKY_PLAIN = ['a#b', 'a:b', '50%', 'a b:c', 'x -y', "a 'b", 'q?', 'a,b', 'x*'];
+const TRICKY_PLAIN = ['a#b', 'a:b', '50%', 'a b:c', 'x -y', "a 'b", 'q?', 'a;b', 'a,b', 'x*'];
 
 export interface Made {
   src: string;
@@ -99,6 +99,7 @@ const styles = {
   },
   'yaml plain': yamlStyle(plainBase, (v) => `k: ${v}\nz: 1\n`),
   'yaml plain in a sequence': yamlStyle(plainBase, (v) => `r:\n  - text: ${v}\n    z: 1\n`, ['r', 0, 'text']),
+  'yaml plain in a flow mapping': yamlStyle(plainBase, (v) => `r: [{text: ${v}, z: 1}]\n`, ['r', 0, 'text']),
   'yaml plain, two lines': yamlStyle((rnd) => `${plainBase(rnd)}\n${plainBase(rnd)}`, (v) => `k: ${v.split('\n').join('\n  ')}\nz: 1\n`),
   'yaml single-quoted': yamlStyle((rnd) => string(rnd, [...SAFE, "'"], Math.floor(rnd() * 10)), (v) => `k: '${v.replace(/'/g, "''")}'\nz: 1\n`),
   'yaml single-quoted, two lines': yamlStyle((rnd) => `${string(rnd, SAFE, 3)}\n${string(rnd, SAFE, 3)}`, (v) => `k: '${v.split('\n').join('\n  ')}'\nz: 1\n`),

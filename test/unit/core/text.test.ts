@@ -246,6 +246,16 @@ describe('text edits: exact examples', () => {
     assert.strictEqual(apply(src, insertInText(t, 0, "I'm a bot. ")), "r:\n  - text: I'm a bot. Hello guys\n    image: x\n");
   });
 
+  it('quotes a plain scalar of a flow collection when the new text has , [ ] { }', () => {
+    const src = 'buttons: [{title: Yes please, payload: /affirm}]\n';
+    const t = yamlText(src, ['buttons', 0, 'title']);
+    assert.deepStrictEqual(t.encoding, { kind: 'yaml-plain', flow: true });
+    const out = apply(src, insertInText(t, 3, ', sure'));
+    assert.strictEqual(out, 'buttons: [{title: "Yes, sure please", payload: /affirm}]\n');
+    assert.strictEqual(yamlValue(out, ['buttons', 0, 'payload']), '/affirm');
+    assert.strictEqual(apply(src, insertInText(t, 3, ' sure')), 'buttons: [{title: Yes sure please, payload: /affirm}]\n');
+  });
+
   it('replaces the whole text of a literal block without eating its final line break', () => {
     const src = 'r:\n  - text: |\n      Hello.\n      I am Anna.\n    image: x\n';
     const t = yamlText(src, ['r', 0, 'text']);
