@@ -22,17 +22,31 @@ import { generateRasaProject, type GeneratedProject } from './rasa-project';
 import { cpuNow, machineLine, median, now, percentile, REPO_ROOT, table, timedRules } from './timing';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+/** Passes per measurement; the one with the lowest median is reported. */
+const PASSES = Number(process.env.BENCH_PASSES ?? 2);
+
+function best<T extends { median: number }>(passes: T[]): T {
+  return passes.reduce((a, b) => (b.median < a.median ? b : a));
+}
 const DOMAIN_LINES = Number(process.env.BENCH_DOMAIN_LINES ?? 5000);
 
 export async function run(): Promise<void> {
   const gen = generateRasaProject(DOMAIN_LINES);
   const domain = gen.files[gen.domain];
   const dataLines = Object.entries(gen.files).reduce((n, [f, t]) => n + (f === gen.domain ? 0 : t.split('\n').length), 0);
-  console.log(`${machineLine()}; ${RULES.length} rules`);
+  console.log(`${machineLine()}; ${RULES.length} rules; best of ${PASSES} passes (a loaded machine only makes a pass slower)`);
   console.log(`generated project: domain.yml ${domain.split('\n').length} lines (${(domain.length / 1024).toFixed(0)} KiB), data files ${dataLines} lines; ${EDITS} edits spread over the domain's responses: a letter typed, then deleted again\n`);
-  const rows = [coreEdits(gen)];
+  const rows = [best(Array.from({ length: PASSES }, () => coreEdits(gen))).row];
   // BENCH_SERVER=0: the core only (for profiling it with node --cpu-prof)
-  const server = process.env.BENCH_SERVER === '0' ? undefined : await serverEdits(gen);
+  let server: Awaited<ReturnType<typeof serverEdits>>;
+  if (process.env.BENCH_SERVER !== '0') {
+    const passes: NonNullable<typeof server>[] = [];
+    for (let i = 0; i < PASSES; i++) {
+      const pass = await serverEdits(gen);
+      if (pass) passes.push(pass);
+    }
+    server = passes.length ? best(passes) : undefined;
+  }
   if (server) rows.push(server.row);
   console.log(table(['path', 'median ms', 'p95 ms', 'max ms', 'split (median ms; CPU: this process\'s CPU time)'], rows));
   console.log(`\nPer edit, by rule (CPU ms, mean of ${RULE_SPLIT_EDITS} instrumented edits; "engine" is the check minus the rules):\n`);
@@ -73,7 +87,7 @@ function loaded(gen: GeneratedProject, rules: readonly Rule[] = RULES) {
   return { domainKey, project, checker, open, options };
 }
 
-function coreEdits(gen: GeneratedProject): string[] {
+function coreEdits(gen: GeneratedProject): { row: string[]; median: number } {
   const { domainKey, project, checker, open, options } = loaded(gen);
 
   let text = gen.files[gen.domain];
@@ -104,7 +118,7 @@ function coreEdits(gen: GeneratedProject): string[] {
     check.push(t4 - t3);
   }
   const split = `parse ${median(parse).toFixed(2)}, merge ${median(merge).toFixed(2)}, check ${median(check).toFixed(2)}; CPU ${median(cpu).toFixed(2)}`;
-  return ['core: update → conversation → check', median(total).toFixed(2), percentile(total, 95).toFixed(2), Math.max(...total).toFixed(2), split];
+  return { row: ['core: update → conversation → check', median(total).toFixed(2), percentile(total, 95).toFixed(2), Math.max(...total).toFixed(2), split], median: median(total) };
 }
 
 function ruleSplit(gen: GeneratedProject): string {
@@ -135,7 +149,7 @@ function serverDebounce(): number {
   return Number(m[1]);
 }
 
-async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debounce: number; raw: number; cold: string } | undefined> {
+async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; median: number; debounce: number; raw: number; cold: string } | undefined> {
   if (!fs.existsSync(SERVER_BUNDLE)) {
     console.warn(`⚠ ${SERVER_BUNDLE} is missing (npm run build): server measurement SKIPPED`);
     return undefined;
@@ -171,7 +185,7 @@ async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; debo
     const net = latency.map((ms) => ms - debounce);
     const raw = median(latency);
     const cold = `start + initialize ${started.toFixed(0)} ms; didOpen → first diagnostics ${firstCheck.toFixed(0)} ms (reads the project, builds the word matchers)`;
-    return { row: ['server: didChange → publishDiagnostics − debounce', median(net).toFixed(2), percentile(net, 95).toFixed(2), Math.max(...net).toFixed(2), `stdio, ${client.latest(uri)?.diagnostics.length ?? 0} diagnostics`], debounce, raw, cold };
+    return { row: ['server: didChange → publishDiagnostics − debounce', median(net).toFixed(2), percentile(net, 95).toFixed(2), Math.max(...net).toFixed(2), `stdio, ${client.latest(uri)?.diagnostics.length ?? 0} diagnostics`], median: median(net), debounce, raw, cold };
   } finally {
     await client?.shutdown();
     fs.rmSync(dir, { recursive: true, force: true });
