@@ -3,6 +3,7 @@ import * as jsonc from 'jsonc-parser';
 import { isScalar, parseDocument, type Scalar } from 'yaml';
 import { encodeInline, MappedText, rewriteNode, type Encoding } from '../../../server/src/core/text';
 import { jsonStringText } from '../../../server/src/formats/json-text';
+import { joinedText } from '../../../server/src/formats/dialogflow/joined-text';
 import { parseYaml, yamlScalarText } from '../../../server/src/formats/yaml-text';
 import { parseLg } from '../../../server/src/formats/botframework/lg';
 import { insertInText, replaceInText } from '../../../server/src/rules/support/edit';
@@ -270,6 +271,18 @@ describe('text edits: exact examples', () => {
     // a new line in a literal block gets the block's indentation
     const lines = apply(src, insertInText(t, 7, 'Line two.\n'));
     assert.strictEqual(lines, 'r:\n  - text: |\n      Hello.\n      Line two.\n      I am Anna.\n    image: x\n');
+  });
+
+  it('edits a text joined from several JSON literals only inside one of them', () => {
+    // a Dialogflow training phrase split at an entity annotation
+    const src = '[{"text": "call me at "}, {"text": "+49 30 1234567", "meta": "@sys.phone-number"}, {"text": " please"}]';
+    const root = jsonc.parseTree(src)!;
+    const t = joinedText('f.json', src, root.children!.map((o) => jsonc.findNodeAtLocation(o, ['text'])!));
+    assert.strictEqual(t.value, 'call me at +49 30 1234567 please');
+    assert.strictEqual(apply(src, replaceInText(t, 11, 25, '+1 555 0100')), '[{"text": "call me at "}, {"text": "+1 555 0100", "meta": "@sys.phone-number"}, {"text": " please"}]');
+    // across the literals' boundary there is JSON between the characters: no edit rather than a broken file
+    assert.strictEqual(replaceInText(t, 5, 15, 'x'), undefined);
+    assert.strictEqual(replaceInText(t, 0, t.length, 'x'), undefined);
   });
 
   it('escapes an LG replacement', () => {

@@ -21,6 +21,8 @@ export function replaceInText(text: MappedText, from: number, to: number, replac
   if (inline !== undefined && rangeIsContiguous(text, from, to) && !text.insideEscape(from) && !text.insideEscape(to)) {
     return { file: text.file, start: range.start, end: range.end, newText: inline };
   }
+  // a text joined from several literals (Dialogflow training parts) has no one node to rewrite
+  if (!gapFree(text, 0, text.length)) return undefined;
   const whole = text.value.slice(0, from) + replacement + text.value.slice(to);
   const node = rewriteNode(whole, text.encoding);
   if (node === undefined) return undefined;
@@ -41,8 +43,15 @@ function rangeIsContiguous(text: MappedText, from: number, to: number): boolean 
   const r = text.range(from, to);
   if (r.end - r.start === to - from) return true;
   const enc = text.encoding;
-  // a literal block's breaks are written back with its indentation (encodeInline), so a range across its lines is one run too
-  return enc.kind === 'json' || enc.kind === 'yaml-double' || enc.kind === 'lg' || (enc.kind === 'yaml-block' && !enc.folded);
+  // escapes stand for their source exactly, and a literal block's breaks are written back with its indentation
+  // (encodeInline): one run, unless the range spans source that is not text (between two literals, an LG fence)
+  return (enc.kind === 'json' || enc.kind === 'yaml-double' || enc.kind === 'lg' || (enc.kind === 'yaml-block' && !enc.folded)) && gapFree(text, from, to);
+}
+
+/** Does every decoded character in [from, to) follow the previous one directly in the source? */
+function gapFree(text: MappedText, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (text.sourceEnd(k) !== text.sourceStart(k)) return false;
+  return true;
 }
 
 /**
