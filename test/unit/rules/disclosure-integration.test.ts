@@ -5,30 +5,19 @@
  * challenges, handoffs, buttons and fixes are what users will see.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_CONFIG, layerConfig, type BotEthicsConfig } from '../../../server/src/core/config';
-import { Checker } from '../../../server/src/core/engine';
+import type { BotEthicsConfig } from '../../../server/src/core/config';
 import type { Finding } from '../../../server/src/core/findings';
 import { BotProject } from '../../../server/src/core/project';
 import { autonomyHandoff } from '../../../server/src/rules/autonomy-handoff';
 import { autonomyPressure } from '../../../server/src/rules/autonomy-pressure';
 import { disclosureImpersonation } from '../../../server/src/rules/disclosure-impersonation';
 import { disclosureMissing } from '../../../server/src/rules/disclosure-missing';
+import { checkFixtureProject, fixturesDir } from '../../support/fixture-project';
 import { applyEdits } from '../../support/model-builder';
 
-const FIXTURES = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../../../test/fixtures/rules/disclosure' : '../../fixtures/rules/disclosure');
+const FIXTURES = fixturesDir('rules/disclosure');
 const RULES = [disclosureMissing, disclosureImpersonation, autonomyHandoff, autonomyPressure];
-
-function filesOf(root: string, dir = root): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesOf(root, p));
-    else out.push(path.relative(root, p).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
 
 interface Checked {
   project: BotProject;
@@ -39,11 +28,9 @@ interface Checked {
 
 function check(name: string, config: Partial<BotEthicsConfig> = {}): Checked {
   const root = path.join(FIXTURES, name);
-  const project = new BotProject(root);
-  for (const f of filesOf(root)) project.update(f, fs.readFileSync(path.join(root, f), 'utf8'), 1);
+  const { project, findings: all } = checkFixtureProject(root, RULES, config);
   for (const m of project.models()) assert.deepStrictEqual(m.errors, [], `${m.file} parses`);
-  const byFile = new Checker(RULES).check(project.conversation(), layerConfig({ ...DEFAULT_CONFIG }, config));
-  const findings = [...byFile.values()].flat().sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.start - b.start);
+  const findings = all.sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.start - b.start);
   const rows = findings.map((f) => [f.code, f.file, project.text(f.file)!.slice(f.start, f.end), f.severity]);
   return { project, findings, rows };
 }

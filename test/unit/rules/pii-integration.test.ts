@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_CONFIG, layerConfig, type BotEthicsConfig } from '../../../server/src/core/config';
+import { DEFAULT_CONFIG, type BotEthicsConfig } from '../../../server/src/core/config';
 import { Checker } from '../../../server/src/core/engine';
 import type { Finding } from '../../../server/src/core/findings';
 import { BotProject } from '../../../server/src/core/project';
@@ -16,20 +16,11 @@ import { piiLiteral } from '../../../server/src/rules/pii-literal';
 import { piiNotice } from '../../../server/src/rules/pii-notice';
 import { piiSensitive } from '../../../server/src/rules/pii-sensitive';
 import { piiTransfer } from '../../../server/src/rules/pii-transfer';
+import { checkFixtureProject, filesOf, fixturesDir } from '../../support/fixture-project';
 import { applyEdits } from '../../support/model-builder';
 
-const FIXTURES = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../../../test/fixtures/rules/pii' : '../../fixtures/rules/pii');
+const FIXTURES = fixturesDir('rules/pii');
 const RULES = [piiEcho, piiTransfer, piiLiteral, piiNotice, piiSensitive];
-
-function filesOf(root: string, dir = root): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesOf(root, p));
-    else out.push(path.relative(root, p).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
 
 interface Checked {
   project: BotProject;
@@ -40,10 +31,8 @@ interface Checked {
 
 function check(name: string, config: Partial<BotEthicsConfig> = {}): Checked {
   const root = path.join(FIXTURES, name);
-  const project = new BotProject(root);
-  for (const f of filesOf(root)) project.update(f, fs.readFileSync(path.join(root, f), 'utf8'), 1);
-  const byFile = new Checker(RULES).check(project.conversation(), layerConfig({ ...DEFAULT_CONFIG }, config));
-  const findings = [...byFile.values()].flat();
+  const { project, findings: all } = checkFixtureProject(root, RULES, config);
+  const findings = all;
   for (const f of project.models()) assert.deepStrictEqual(f.errors, [], `${f.file} parses`);
   const rows = findings.map((f) => [f.code, f.file, project.text(f.file)!.slice(f.start, f.end), f.severity]);
   return { project, findings, rows };
