@@ -13,6 +13,7 @@
 import type { Lang } from '../../server/src/core/model';
 import { biasMatcher, ENGLISH, GERMAN, scanBias } from '../../server/src/rules/support/bias-scan';
 import { machineLine, now, table } from './timing';
+import { seededRandom as random } from '../support/seeded-random';
 
 const TARGET_MB = Number(process.env.BENCH_BIAS_MB ?? 5);
 /** the baseline is slow: measured on a slice and compared by throughput */
@@ -132,17 +133,6 @@ function sliceOf(messages: Message[], bytes: number): Message[] {
 }
 
 // ------------------------------------------------------------------ corpus
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same text. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EN_SENTENCES = [
   'Thanks for contacting {company}, how can I help you today?',

@@ -6,17 +6,7 @@
  * structural performance tests; never a fixture copied from elsewhere.
  */
 
-/** A small deterministic PRNG (mulberry32): the same project on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../support/seeded-random';
 
 const TOPICS = ['parcel', 'invoice', 'tariff', 'meter', 'contract', 'appointment', 'refund', 'delivery', 'account', 'voucher', 'claim', 'payment'];
 const ACTIONS = ['status', 'change', 'cancel', 'explain', 'confirm', 'reminder', 'options', 'help', 'summary', 'next_steps'];

@@ -8,20 +8,9 @@ import type { MappedText } from '../../../server/src/core/text';
 import { jsonStringText } from '../../../server/src/formats/json-text';
 import { parseYaml, yamlScalarText } from '../../../server/src/formats/yaml-text';
 import { parseLg } from '../../../server/src/formats/botframework/lg';
+import { seededRandom as rng } from '../../support/seeded-random';
 
 export type Rng = () => number;
-
-/** mulberry32: small, fast, good enough for test inputs. */
-function rng(seed: number): Rng {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rnd: Rng, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)];

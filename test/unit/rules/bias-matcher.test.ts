@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { isWordChar, longestNonOverlapping, PhraseMatcher, type MatchTerm } from '../../../server/src/core/matcher';
+import { seededRandom as random } from '../../support/seeded-random';
 
 /** The matcher's folding, written the slow and obvious way. */
 function fold(ch: string): string {
@@ -46,16 +47,6 @@ function actual<T>(terms: MatchTerm<T>[], text: string, skip: { start: number; e
     .findAll(text, skip)
     .map((x) => `${x.start}-${x.end}:${x.payload}`)
     .sort();
-}
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('PhraseMatcher (DFA) against a naive reference', () => {

@@ -13,6 +13,7 @@ import type { FormatParser } from '../../../../server/src/formats/format';
 import { rasaYamlParser } from '../../../../server/src/formats/rasa';
 import { generateRasaProject } from '../../../bench/rasa-project';
 import { repoRoot } from './helpers';
+import { seededRandom as rng } from '../../../support/seeded-random';
 
 const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(repoRoot(), '../shared/corpus');
 const PROJECTS = /^(RasaHQ__|robo-ai__)/;
@@ -24,17 +25,6 @@ function normal(m: FileModel): unknown {
 
 function reparse(file: string, text: string, previous: FileModel): FileModel | undefined {
   return rasaYamlParser.reparse!(file, text, { text: previous.text, model: previous });
-}
-
-function rng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** What an edit types: characters and words, YAML-special ones too. */
