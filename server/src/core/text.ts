@@ -96,6 +96,15 @@ export class MappedText {
     return !seg.verbatim && seg.v < i;
   }
 
+  /**
+   * Where decoded characters [from, to) stand, as a finding reports it: the
+   * file, the source range and the line a suppression comment goes above.
+   */
+  locate(from = 0, to = this.value.length): { file: string; start: number; end: number; anchor: number } {
+    const r = this.range(from, to);
+    return { file: this.file, start: r.start, end: r.end, anchor: this.anchor };
+  }
+
   /** The whole text's source range. */
   get fullRange(): SourceRange {
     return this.range(0, this.value.length);

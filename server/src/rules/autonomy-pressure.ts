@@ -38,12 +38,8 @@ export const autonomyPressure: Rule = {
       for (const variation of message.variations) {
         for (const piece of variation.pieces) {
           for (const p of pressureIn(piece)) {
-            const range = piece.text.range(p.start, p.end);
             ctx.report({
-              file: piece.text.file,
-              start: range.start,
-              end: range.end,
-              anchor: piece.text.anchor,
+              ...piece.text.locate(p.start, p.end),
               message: MESSAGES[p.category](p.found),
               fixes: [],
               details: { category: p.category, phrase: p.found },

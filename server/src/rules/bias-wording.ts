@@ -51,13 +51,9 @@ function checkFile(file: FileModel, ctx: RuleContext): void {
         for (const call of piece.calls ?? []) skip.push({ start: call.start, end: call.end });
         const lang = ctx.langOf(variation, piece);
         for (const hit of scanBias(text.value, lang, settings, skip)) {
-          const range = text.range(hit.start, hit.end);
           const edit = hit.replace && replaceInText(text, hit.replace.from, hit.replace.to, hit.replace.text);
           ctx.report({
-            file: text.file,
-            start: range.start,
-            end: range.end,
-            anchor: text.anchor,
+            ...text.locate(hit.start, hit.end),
             severity: hit.severity,
             message: messageOf(hit),
             fixes: edit ? [{ title: msg(FIX_TITLE, hit.replace!.text), edits: [edit], preferred: true }] : [],

@@ -111,12 +111,8 @@ function reportClaim(ctx: RuleContext, variation: Variation, piece: TextPiece, c
   const { from, to, replacement } = honestRewrite(text.value, claim, honest);
   const edit = replaceInText(text, from, to, replacement);
   const fixes: Fix[] = edit ? [{ title: msg('Replace with the honest answer "{0}"', honest), edits: [edit], preferred: true }] : [];
-  const range = text.range(claim.start, claim.end);
   ctx.report({
-    file: text.file,
-    start: range.start,
-    end: range.end,
-    anchor: text.anchor,
+    ...text.locate(claim.start, claim.end),
     message: msg('This text claims the bot is human ("{0}"), which deceives users about talking to a machine.', claim.found),
     fixes,
     details: { claim: claim.category, language: lang },
@@ -151,12 +147,8 @@ function reportEvasive(ctx: RuleContext, intent: string, message: BotMessage, pi
   const honest = honestAnswer(ctx.config, lang);
   const edit = replaceInText(piece.text, 0, piece.text.value.length, honest);
   const fixes: Fix[] = edit ? [{ title: msg('Replace with the honest answer "{0}"', honest), edits: [edit], preferred: true }] : [];
-  const range = piece.text.fullRange;
   ctx.report({
-    file: piece.text.file,
-    start: range.start,
-    end: range.end,
-    anchor: piece.text.anchor,
+    ...piece.text.locate(),
     message: msg('This answer to "are you a bot?" (intent "{0}") does not clearly say that the user is talking to a bot.', intent),
     fixes,
     details: { intent, answer: message.id, language: lang },

@@ -87,12 +87,8 @@ function report(ctx: RuleContext, message: BotMessage, piece: TextPiece, lang: L
   const { from, to, replacement } = disclosureInsertion(piece.text.value, sentence, piece);
   const edit = replaceInText(piece.text, from, to, replacement);
   const fixes: Fix[] = edit ? [{ title: msg('Add the disclosure "{0}"', sentence), edits: [edit], preferred: true }] : [];
-  const range = piece.text.fullRange;
   ctx.report({
-    file: piece.text.file,
-    start: range.start,
-    end: range.end,
-    anchor: piece.text.anchor,
+    ...piece.text.locate(),
     message: msg('This greeting does not tell the user they are talking to a bot, so they may believe a person is answering.'),
     fixes,
     details: { greeting: message.id, language: lang },

@@ -56,13 +56,9 @@ export const piiEcho: Rule = {
         if (described) fixes.push(described);
         const remove = removeFix(piece, ph);
         if (remove) fixes.push(remove);
-        const range = piece.text.range(ph.start, ph.end);
         const message: Message = msg(ECHO_MESSAGES[pii.category], ph.variable);
         ctx.report({
-          file: piece.text.file,
-          start: range.start,
-          end: range.end,
-          anchor: piece.text.anchor,
+          ...piece.text.locate(ph.start, ph.end),
           message,
           fixes,
           severity: pii.severity,

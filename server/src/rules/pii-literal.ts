@@ -10,7 +10,7 @@ import { detectLanguage } from '../core/lang';
 import type { FileModel, Lang, TextPiece, TrainingExample } from '../core/model';
 import { piecesOf } from '../core/model';
 import type { Rule, RuleContext } from '../core/rule';
-import type { MappedText, SourceRange } from '../core/text';
+import type { MappedText } from '../core/text';
 import { replaceInText } from './support/edit';
 import { findLiterals, type LiteralHit, type LiteralKind } from './support/pii-literals';
 import { placeholderKey, VariantMemo } from './support/text-memo';
@@ -60,13 +60,9 @@ function exampleLang(ex: TrainingExample, file: FileModel, ctx: RuleContext): La
 }
 
 function report(text: MappedText, hit: LiteralHit, ctx: RuleContext): void {
-  const range: SourceRange = text.range(hit.start, hit.end);
   const edit = replaceInText(text, hit.start, hit.end, hit.replacement);
   ctx.report({
-    file: text.file,
-    start: range.start,
-    end: range.end,
-    anchor: text.anchor,
+    ...text.locate(hit.start, hit.end),
     // the message does not repeat the value: findings travel to CLI output and CI logs
     message: msg(LITERAL_MESSAGES[hit.kind]),
     fixes: edit ? [{ title: msg('Replace with {0}', hit.replacement), edits: [edit], preferred: true }] : [],

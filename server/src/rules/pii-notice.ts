@@ -97,12 +97,8 @@ export const piiNotice: Rule = {
           const end = value.trimEnd().length;
           const joint = /[\p{L}\p{N}]$/u.test(value.slice(0, end)) ? '. ' : ' ';
           const edit = appendEdit(main.text, end, joint + purposeSentence(ctx.langOf(variation, main), ctx.config.privacyPolicyUrl));
-          const range = main.text.fullRange;
           ctx.report({
-            file: main.text.file,
-            start: range.start,
-            end: range.end,
-            anchor: main.text.anchor,
+            ...main.text.locate(),
             message: msg('This prompt asks for {0} without saying what it is used for or where the privacy policy is.', asked.name),
             fixes: edit ? [{ title: msg('Add a purpose and privacy sentence'), edits: [edit], preferred: true }] : [],
             details: { variable: asked.name, category: pii.category },

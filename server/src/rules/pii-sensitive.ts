@@ -36,8 +36,7 @@ function promptMessages(prompts: FileModel['prompts']): ReadonlySet<string> {
 const promptIds = new WeakMap<FileModel['prompts'], ReadonlySet<string>>();
 
 function report(piece: TextPiece, message: Message, details: Record<string, string>, ctx: RuleContext): void {
-  const range = piece.text.fullRange;
-  ctx.report({ file: piece.text.file, start: range.start, end: range.end, anchor: piece.text.anchor, message, fixes: [], details });
+  ctx.report({ ...piece.text.locate(), message, fixes: [], details });
 }
 
 /** Does the text check already report this variation (so the variable check need not)? */

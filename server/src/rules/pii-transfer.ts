@@ -35,8 +35,7 @@ function checkEndpoint(e: Endpoint, model: Conversation, ctx: RuleContext, allPi
   const url = e.url;
   const parts = urlParts(url.value);
   if (!parts) return;
-  const range = url.fullRange;
-  const where = { file: url.file, start: range.start, end: range.end, anchor: url.anchor };
+  const where = url.locate();
 
   if (parts.scheme === 'http' && parts.host && !isInternalHost(parts.host)) {
     const carried = carriedPii(e, model, allPii);

@@ -335,3 +335,14 @@ describe('text edits: property — an edit reads back as the value asked for', (
     });
   }
 });
+
+describe('MappedText.locate', () => {
+  it('gives the file, the source range over escapes and the suppression anchor', () => {
+    const src = '{"k": "a\\u00fcb guys"}';
+    const b = MappedText.builder('f.json', { kind: 'json' }).verbatim('a', 7).escape('ü', 8, 14).verbatim('b guys', 14).anchor(0);
+    const text = b.build();
+    assert.deepStrictEqual(text.locate(1, 3), { file: 'f.json', start: 8, end: 15, anchor: 0 });
+    assert.strictEqual(src.slice(text.locate(4).start, text.locate(4).end), 'guys');
+    assert.deepStrictEqual(text.locate(), { file: 'f.json', start: 7, end: 20, anchor: 0 });
+  });
+});
