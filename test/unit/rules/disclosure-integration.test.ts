@@ -5,42 +5,21 @@
  * challenges, handoffs, buttons and fixes are what users will see.
  */
 import * as assert from 'assert';
-import * as path from 'path';
 import type { BotEthicsConfig } from '../../../server/src/core/config';
-import type { Finding } from '../../../server/src/core/findings';
-import { BotProject } from '../../../server/src/core/project';
 import { autonomyHandoff } from '../../../server/src/rules/autonomy-handoff';
 import { autonomyPressure } from '../../../server/src/rules/autonomy-pressure';
 import { disclosureImpersonation } from '../../../server/src/rules/disclosure-impersonation';
 import { disclosureMissing } from '../../../server/src/rules/disclosure-missing';
-import { checkFixtureProject, fixturesDir } from '../../support/fixture-project';
+import { checkFixture, findingAndFix, type CheckedFixture } from '../../support/fixture-project';
 import { applyEdits } from '../../support/model-builder';
 
-const FIXTURES = fixturesDir('rules/disclosure');
 const RULES = [disclosureMissing, disclosureImpersonation, autonomyHandoff, autonomyPressure];
 
-interface Checked {
-  project: BotProject;
-  findings: Finding[];
-  /** [rule, file, covered text, severity], sorted by rule then file then offset */
-  rows: string[][];
-}
-
-function check(name: string, config: Partial<BotEthicsConfig> = {}): Checked {
-  const root = path.join(FIXTURES, name);
-  const { project, findings: all } = checkFixtureProject(root, RULES, config);
-  for (const m of project.models()) assert.deepStrictEqual(m.errors, [], `${m.file} parses`);
-  const findings = all.sort((a, b) => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.start - b.start);
-  const rows = findings.map((f) => [f.code, f.file, project.text(f.file)!.slice(f.start, f.end), f.severity]);
-  return { project, findings, rows };
-}
+const check = (name: string, config: Partial<BotEthicsConfig> = {}) => checkFixture('rules/disclosure', name, RULES, config, true);
 
 /** The line of `covered` after applying the finding's fix whose title starts with `title`. */
-function fixedLine(c: Checked, rule: string, covered: string, title: string): string {
-  const f = c.findings.find((x) => x.code === rule && c.project.text(x.file)!.slice(x.start, x.end) === covered);
-  assert.ok(f, `${rule} on ${covered}`);
-  const fix = f.fixes.find((x) => x.title.template.startsWith(title));
-  assert.ok(fix, `fix ${title} among ${f.fixes.map((x) => x.title.template).join(' | ')}`);
+function fixedLine(c: CheckedFixture, rule: string, covered: string, title: string): string {
+  const { finding: f, fix } = findingAndFix(c, rule, covered, (t) => t.startsWith(title));
   const before = c.project.text(fix.edits[0].file)!;
   const after = applyEdits(before, fix.edits);
   const lineStart = before.lastIndexOf('\n', f.start - 1) + 1;

@@ -9,41 +9,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_CONFIG, type BotEthicsConfig } from '../../../server/src/core/config';
 import { Checker } from '../../../server/src/core/engine';
-import type { Finding } from '../../../server/src/core/findings';
 import { BotProject } from '../../../server/src/core/project';
 import { piiEcho } from '../../../server/src/rules/pii-echo';
 import { piiLiteral } from '../../../server/src/rules/pii-literal';
 import { piiNotice } from '../../../server/src/rules/pii-notice';
 import { piiSensitive } from '../../../server/src/rules/pii-sensitive';
 import { piiTransfer } from '../../../server/src/rules/pii-transfer';
-import { checkFixtureProject, filesOf, fixturesDir } from '../../support/fixture-project';
+import { checkFixture, filesOf, findingAndFix, fixturesDir, type CheckedFixture } from '../../support/fixture-project';
 import { applyEdits } from '../../support/model-builder';
 
 const FIXTURES = fixturesDir('rules/pii');
 const RULES = [piiEcho, piiTransfer, piiLiteral, piiNotice, piiSensitive];
 
-interface Checked {
-  project: BotProject;
-  findings: Finding[];
-  /** [rule, file, covered text, severity] in the engine's order */
-  rows: string[][];
-}
-
-function check(name: string, config: Partial<BotEthicsConfig> = {}): Checked {
-  const root = path.join(FIXTURES, name);
-  const { project, findings: all } = checkFixtureProject(root, RULES, config);
-  const findings = all;
-  for (const f of project.models()) assert.deepStrictEqual(f.errors, [], `${f.file} parses`);
-  const rows = findings.map((f) => [f.code, f.file, project.text(f.file)!.slice(f.start, f.end), f.severity]);
-  return { project, findings, rows };
-}
+const check = (name: string, config: Partial<BotEthicsConfig> = {}) => checkFixture('rules/pii', name, RULES, config);
 
 /** The file text after applying the fix with this title of the finding on `covered`. */
-function afterFix(c: Checked, rule: string, covered: string, title: string): string {
-  const f = c.findings.find((x) => x.code === rule && c.project.text(x.file)!.slice(x.start, x.end) === covered);
-  assert.ok(f, `${rule} on ${covered}`);
-  const fix = f.fixes.find((x) => x.title.template === title);
-  assert.ok(fix, `fix ${title} among ${f.fixes.map((x) => x.title.template).join(' | ')}`);
+function afterFix(c: CheckedFixture, rule: string, covered: string, title: string): string {
+  const { fix } = findingAndFix(c, rule, covered, (t) => t === title);
   return applyEdits(c.project.text(fix.edits[0].file)!, fix.edits);
 }
 
