@@ -6,9 +6,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { sarifValidator } from './sarif-schema';
-import { REPO, runCli, type JsonReport } from './support';
+import { runCli, type JsonReport } from './support';
+import { CORPUS } from '../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(REPO, '../shared/corpus');
 
 describe('CLI: real bot projects (corpus)', function () {
   this.timeout(120_000);

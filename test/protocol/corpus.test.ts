@@ -6,12 +6,11 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { CheckWorkspaceResult } from '../../server/src/lsp/protocol';
-import { brief, LspTestClient, REPO_ROOT } from './support/lsp-client';
+import { brief, LspTestClient } from './support/lsp-client';
+import { CORPUS } from '../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus');
 
 describe('the built server on the real-bot corpus', function () {
   this.timeout(120_000);

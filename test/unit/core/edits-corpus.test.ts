@@ -15,9 +15,8 @@ import { CANDIDATE_EXTENSIONS } from '../../../server/src/formats';
 import type { TextPiece } from '../../../server/src/core/model';
 import { replaceInText } from '../../../server/src/rules/support/edit';
 import { randomSource } from './random';
+import { CORPUS } from '../../support/corpus';
 
-const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../../..' : '../../..');
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(REPO, '../shared/corpus');
 const EDITS_PER_FILE = 6;
 
 function filesOf(dir: string): string[] {

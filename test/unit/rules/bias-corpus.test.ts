@@ -16,8 +16,8 @@ import { mergeProject } from '../../../server/src/core/model';
 import { collectBotFiles } from '../../../server/src/node/workspace';
 import { biasWording } from '../../../server/src/rules/bias-wording';
 import { applyEdits } from '../../support/model-builder';
+import { CORPUS } from '../../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(__dirname, '../../../..', '../shared/corpus');
 /** at most this many fixes are re-checked per project (each re-parses a file) */
 const FIXES_PER_PROJECT = 25;
 

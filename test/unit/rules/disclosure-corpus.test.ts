@@ -19,9 +19,8 @@ import { autonomyHandoff } from '../../../server/src/rules/autonomy-handoff';
 import { autonomyPressure } from '../../../server/src/rules/autonomy-pressure';
 import { disclosureImpersonation } from '../../../server/src/rules/disclosure-impersonation';
 import { disclosureMissing } from '../../../server/src/rules/disclosure-missing';
+import { CORPUS } from '../../support/corpus';
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus');
 const RULES = [disclosureMissing, disclosureImpersonation, autonomyHandoff, autonomyPressure];
 
 interface Checked {

@@ -18,9 +18,8 @@ import { piiNotice } from '../../../server/src/rules/pii-notice';
 import { piiSensitive } from '../../../server/src/rules/pii-sensitive';
 import { piiTransfer } from '../../../server/src/rules/pii-transfer';
 import { applyEdits } from '../../support/model-builder';
+import { CORPUS } from '../../support/corpus';
 
-const REPO = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../../..' : '../../..');
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(REPO, '../shared/corpus');
 const RULES = [piiEcho, piiTransfer, piiLiteral, piiNotice, piiSensitive];
 
 function filesOf(root: string, dir = root): string[] {

@@ -7,8 +7,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseFile, stripBom } from '../../../../server/src/core/project';
+import { CORPUS } from '../../../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(__dirname, '../../../../..', '../shared/corpus');
 const SAMPLES = path.join(CORPUS, 'microsoft__BotBuilder-Samples');
 
 /** Files with parse errors, and why: each is a real mistake in the sample. */

@@ -9,9 +9,9 @@ import * as path from 'path';
 import { mergeProject, type FileModel } from '../../../../server/src/core/model';
 import { parseFile } from '../../../../server/src/core/project';
 import { formatFor } from '../../../../server/src/formats';
-import { jsonFiles, REPO_ROOT } from './helpers';
+import { jsonFiles } from './helpers';
+import { CORPUS } from '../../../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus');
 const CX_SAMPLES = path.join(CORPUS, 'GoogleCloudPlatform__contact-center-ai-samples');
 const ES_SAMPLE = path.join(CORPUS, 'RasaHQ__tutorial-migrating-dialogflow-to-rasa/dialogflow-assistant');
 

@@ -8,9 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { mergeProject, type Conversation, type FileModel } from '../../../../server/src/core/model';
 import { parseFile, stripBom } from '../../../../server/src/core/project';
-import { repoRoot } from './helpers';
+import { CORPUS } from '../../../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(repoRoot(), '../shared/corpus');
 const PROJECTS = /^(RasaHQ__|robo-ai__)/;
 /**
  * Files allowed to yield errors, with the reason. None so far: the one

@@ -12,10 +12,9 @@ import { BotProject } from '../../../../server/src/core/project';
 import type { FormatParser } from '../../../../server/src/formats/format';
 import { rasaYamlParser } from '../../../../server/src/formats/rasa';
 import { generateRasaProject } from '../../../bench/rasa-project';
-import { repoRoot } from './helpers';
 import { seededRandom as rng } from '../../../support/seeded-random';
+import { CORPUS } from '../../../support/corpus';
 
-const CORPUS = process.env.BOT_ETHICS_CORPUS ?? path.resolve(repoRoot(), '../shared/corpus');
 const PROJECTS = /^(RasaHQ__|robo-ai__)/;
 
 /** The whole model as JSON: every MappedText with its segments, anchor and node; the file text by length. */

@@ -3,18 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BotProject } from '../../../../server/src/core/project';
 import { resolvedGreetings } from '../../../../server/src/rules/support/greetings';
+import { filesOf } from '../../../support/fixture-project';
 import { fixture, find, slice } from './helpers';
-
-/** All files under a fixture folder, as project-relative POSIX paths. */
-function filesOf(root: string, dir = root): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesOf(root, p));
-    else out.push(path.relative(root, p).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
 
 function load(name: string): BotProject {
   const root = fixture(name);
