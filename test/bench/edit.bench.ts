@@ -19,7 +19,8 @@ import type { Rule } from '../../server/src/core/rule';
 import { RULES } from '../../server/src/rules';
 import { fileUri, LspTestClient, SERVER_BUNDLE } from '../protocol/support/lsp-client';
 import { generateRasaProject, type GeneratedProject } from './rasa-project';
-import { cpuNow, machineLine, median, now, percentile, REPO_ROOT, table, timedRules } from './timing';
+import { cpuNow, machineLine, median, now, percentile, table, timedRules } from './timing';
+import { DEFAULT_DEBOUNCE_MS } from '../../server/src/lsp/session';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 /** Passes per measurement; the one with the lowest median is reported. */
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
   console.log(`\nPer edit, by rule (CPU ms, mean of ${RULE_SPLIT_EDITS} instrumented edits; "engine" is the check minus the rules):\n`);
   console.log(ruleSplit(gen));
   if (server) {
-    console.log(`\nserver debounce: ${server.debounce} ms (DEFAULT_DEBOUNCE_MS in server/src/lsp/session.ts), subtracted above; raw didChange → publishDiagnostics median ${server.raw.toFixed(2)} ms`);
+    console.log(`\nserver debounce: ${server.debounce} ms (DEFAULT_DEBOUNCE_MS, exported by server/src/lsp/session.ts), subtracted above; raw didChange → publishDiagnostics median ${server.raw.toFixed(2)} ms`);
     console.log(`server cold: ${server.cold}`);
   }
 }
@@ -141,20 +142,12 @@ function ruleSplit(gen: GeneratedProject): string {
   return table([...ids, 'engine'], [[...ids.map((id) => cell(spent.get(id) ?? 0)), cell(checking - ruleMs)]]);
 }
 
-/** The server's debounce as written in its source (not exported), so the report cannot go stale. */
-function serverDebounce(): number {
-  const source = fs.readFileSync(path.join(REPO_ROOT, 'server/src/lsp/session.ts'), 'utf8');
-  const m = /DEFAULT_DEBOUNCE_MS\s*=\s*(\d+)/.exec(source);
-  if (!m) throw new Error('DEFAULT_DEBOUNCE_MS not found in server/src/lsp/session.ts');
-  return Number(m[1]);
-}
-
 async function serverEdits(gen: GeneratedProject): Promise<{ row: string[]; median: number; debounce: number; raw: number; cold: string } | undefined> {
   if (!fs.existsSync(SERVER_BUNDLE)) {
     console.warn(`⚠ ${SERVER_BUNDLE} is missing (npm run build): server measurement SKIPPED`);
     return undefined;
   }
-  const debounce = serverDebounce();
+  const debounce = DEFAULT_DEBOUNCE_MS;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-ethics-bench-'));
   let client: LspTestClient | undefined;
   try {

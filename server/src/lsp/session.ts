@@ -39,7 +39,7 @@ export interface ServerOptions {
 }
 
 /** Small enough to feel immediate, long enough to merge the change events of one keystroke burst. */
-const DEFAULT_DEBOUNCE_MS = 15;
+export const DEFAULT_DEBOUNCE_MS = 15;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log: Log = {
